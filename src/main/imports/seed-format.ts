@@ -1,0 +1,74 @@
+import { UserError } from '../errors';
+import type { CsvRecord } from './read-csv';
+import type { WorkoutInput } from './workout-input';
+
+/** The original pipeline's 8 columns, in its order. */
+export const SEED_COLUMNS = [
+  'workout_id',
+  'date',
+  'class_title',
+  'instructor',
+  'class_type',
+  'length_min',
+  'total_output_kj',
+  'rider_name',
+] as const;
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+const SLUG = /^[a-z0-9_]{1,40}$/;
+const INT = /^\d{1,4}$/;
+const DECIMAL = /^\d{1,7}(\.\d+)?$/;
+
+/** Turns one seed row into a workout, or throws naming the line and the column. */
+export function seedRow(rec: CsvRecord, fileName: string): WorkoutInput {
+  const f = rec.fields;
+  const fail = (col: (typeof SEED_COLUMNS)[number], expected: string): never => {
+    const value = f[SEED_COLUMNS.indexOf(col)] ?? '';
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    throw new UserError(
+      `${fileName} line ${rec.line}, column ${col}: expected ${expected}, found "${shown}".`,
+      'bad_input',
+    );
+  };
+  const [
+    id = '',
+    date = '',
+    title = '',
+    instructor = '',
+    classType = '',
+    length = '',
+    output = '',
+    rider = '',
+  ] = f;
+  if (!ID.test(id)) fail('workout_id', 'a workout id (letters and digits)');
+  const d = DATE.exec(date);
+  const n = d ? d.slice(1).map(Number) : [];
+  const startMs = d ? Date.UTC(n[0] ?? 0, (n[1] ?? 1) - 1, n[2], n[3], n[4], n[5]) : Number.NaN;
+  if (!d || new Date(startMs).toISOString().slice(0, 19).replace('T', ' ') !== date.replace('T', ' ')) {
+    fail('date', 'a UTC date and time as YYYY-MM-DD HH:MM:SS');
+  }
+  if (title.trim() === '') fail('class_title', 'a class title');
+  if (!SLUG.test(classType)) fail('class_type', 'a class type such as cycling or yoga');
+  if (!INT.test(length)) fail('length_min', 'a whole number of minutes');
+  if (!DECIMAL.test(output)) fail('total_output_kj', 'a number of kilojoules such as 265.2');
+  if (rider.trim() === '') fail('rider_name', 'a rider name');
+  const noInstructor = instructor.trim() === '' || instructor === 'no instructor';
+  return {
+    id,
+    riderName: rider.trim(),
+    startTime: startMs / 1000,
+    timezone: null,
+    title,
+    instructorId: null,
+    instructor: noInstructor ? null : instructor,
+    classType,
+    rideKind: classType === 'lanebreak' ? 'lanebreak' : 'class',
+    lengthMin: Number(length),
+    outputKj: Number(output),
+    status: 'COMPLETE',
+    source: 'seed',
+    metricsJson: null,
+    rawJson: null,
+  };
+}
