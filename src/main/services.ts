@@ -6,6 +6,7 @@ import { machineTimeZone } from './analytics/time-zone';
 import { type Cache, openCache } from './cache/open-cache';
 import { createEventBus, type EventBus } from './events';
 import { type ImportOptions, type ImportResult, importFile } from './imports/import-file';
+import { createLogger, type Logger } from './log/logger';
 import { createHeadlessEncryptor } from './secrets/headless-encryptor';
 import { createEncryptedFileStore, type Encryptor, type SecretStore } from './secrets/secret-store';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -29,6 +30,7 @@ export type Services = {
   settings: SettingsStore;
   secrets: SecretStore;
   events: EventBus;
+  log: Logger;
   displayTimeZone(): string;
   importFile(path: string, options?: ImportOptions): ImportResult;
   report<N extends ReportName>(name: N, filter: ReportFilter): ReportRows[N][];
@@ -38,11 +40,13 @@ export type Services = {
 export function createServices(options: ServicesOptions): Services {
   const { dataDir, face } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const encryptor = options.encryptor ?? createHeadlessEncryptor(join(dataDir, 'secret.key'));
+  const env = options.env ?? process.env;
+  const encryptor = options.encryptor ?? createHeadlessEncryptor(join(dataDir, 'secret.key'), env.SPOKE_SECRET_KEY);
   const secrets = createEncryptedFileStore(join(dataDir, 'secrets.json'), encryptor);
-  const settings = createSettingsStore(join(dataDir, 'settings.json'), secrets, options.env);
+  const settings = createSettingsStore(join(dataDir, 'settings.json'), secrets, env);
   const cache = openCache(join(dataDir, 'spoke.db'), { nativeBinding: options.nativeBinding });
   const events = createEventBus();
+  const log = createLogger(dataDir, env.SPOKE_LOG_LEVEL);
   const displayTimeZone = () => {
     const tz = settings.get('display.timeZone');
     return typeof tz === 'string' ? tz : machineTimeZone();
@@ -54,6 +58,7 @@ export function createServices(options: ServicesOptions): Services {
     settings,
     secrets,
     events,
+    log,
     displayTimeZone,
     importFile(path, importOptions) {
       const result = importFile(cache, path, importOptions);

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../shared/channels';
 import { contract, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import type { ApiResult } from '../../shared/result';
 import { UserError } from '../errors';
+import type { Logger } from '../log/logger';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -15,6 +16,7 @@ export async function dispatch(
   handlers: Handlers,
   channel: string,
   input: unknown,
+  log?: Logger,
 ): Promise<ApiResult<unknown>> {
   if (!Object.hasOwn(contract, channel)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown channel "${channel}".` } };
@@ -37,6 +39,7 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    log?.error(`${name} failed`, error);
     return {
       ok: false,
       error: { code: 'internal', message: 'Something went wrong inside Spoke; the details are in the log.' },

@@ -1,0 +1,30 @@
+import { useAppStore } from './app-store';
+import { parseHash, routeHash } from './routes';
+
+/**
+ * Keeps the store and the URL fragment in step: links change the hash and the store
+ * follows; filter changes rewrite the hash in place (no history entry per keystroke).
+ */
+export function startHashRouting(): () => void {
+  const fromHash = () => {
+    const route = parseHash(window.location.hash);
+    useAppStore.getState().setRoute(route);
+    writeHash(routeHash(route));
+  };
+  fromHash();
+  window.addEventListener('hashchange', fromHash);
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.screen !== previous.screen || state.filters !== previous.filters) {
+      writeHash(routeHash({ screen: state.screen, filters: state.filters }));
+    }
+  });
+  return () => {
+    window.removeEventListener('hashchange', fromHash);
+    unsubscribe();
+  };
+}
+
+function writeHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+}

@@ -1,0 +1,54 @@
+import { ApiCallError, call, getReport, type ReportFilterInput } from '../api/client';
+import type { ApiError } from '../../shared/result';
+import { type DataSlices, type Loadable, useAppStore } from './app-store';
+import type { Filters } from './routes';
+
+type Key = keyof DataSlices;
+
+// A newer request for the same slice wins: answers to older ones are dropped, so a
+// slow response to a previous filter never overwrites the current one.
+const latest = new Map<Key, number>();
+
+function put<K extends Key>(key: K, next: (previous: Loadable<DataSlices[K]>) => Loadable<DataSlices[K]>) {
+  useAppStore.setState((state) => ({ data: { ...state.data, [key]: next(state.data[key]) } }));
+}
+
+async function load<K extends Key>(key: K, fetch: () => Promise<DataSlices[K]>): Promise<void> {
+  const request = (latest.get(key) ?? 0) + 1;
+  latest.set(key, request);
+  put(key, (previous) => ({ status: 'loading', value: previous.value, error: null }));
+  try {
+    const value = await fetch();
+    if (latest.get(key) === request) put(key, () => ({ status: 'ready', value, error: null }));
+  } catch (error) {
+    if (latest.get(key) !== request) return;
+    put(key, (previous) => ({ status: 'error', value: previous.value, error: toApiError(error) }));
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiCallError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: `Something went wrong in the dashboard: ${String(error)}. Reload the page.` };
+}
+
+export function reportFilter(filters: Filters): ReportFilterInput {
+  return {
+    ...(filters.riders.length > 0 ? { riders: filters.riders } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+}
+
+export const loadInfo = () => load('info', () => call('app:info'));
+export const loadRiders = () => load('riders', () => call('riders:list'));
+export const loadSettings = () => load('settings', () => call('settings:get'));
+
+export const loadOverview = (filters: Filters) =>
+  load('overview', async () => {
+    const filter = reportFilter(filters);
+    const [summary, monthlyCounts] = await Promise.all([
+      getReport('summary', filter),
+      getReport('monthly-counts', filter),
+    ]);
+    return { summary, monthlyCounts };
+  });
