@@ -14,7 +14,10 @@ export function newDataDir(): { dir: string; remove(): void } {
 
 /** Runs the built `spoke` command to completion; throws with its stderr on failure. */
 export function spokeSync(args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return execFileSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 }
 
 export type Served = { url: string; process: ChildProcess; stop(): Promise<void> };

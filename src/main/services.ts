@@ -4,12 +4,16 @@ import type { ReportFilter, ReportName, ReportRows } from '../shared/reports';
 import { runReport } from './analytics';
 import { machineTimeZone } from './analytics/time-zone';
 import { type Cache, openCache } from './cache/open-cache';
+import { UserError } from './errors';
 import { createEventBus, type EventBus } from './events';
 import { type ImportOptions, type ImportResult, importFile } from './imports/import-file';
 import { createLogger, type Logger } from './log/logger';
+import { type PelotonEndpoints, pelotonEndpoints } from './peloton/endpoints';
+import { createTokenManager, type TokenManager } from './peloton/token-manager';
 import { createHeadlessEncryptor } from './secrets/headless-encryptor';
 import { createEncryptedFileStore, type Encryptor, type SecretStore } from './secrets/secret-store';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import { runSync, type SyncOptions, type SyncResult } from './sync/run-sync';
 
 export type Face = 'desktop' | 'serve' | 'cli';
 
@@ -34,6 +38,8 @@ export type Services = {
   displayTimeZone(): string;
   importFile(path: string, options?: ImportOptions): ImportResult;
   report<N extends ReportName>(name: N, filter: ReportFilter): ReportRows[N][];
+  peloton: { endpoints(): PelotonEndpoints; tokens: TokenManager; retryBaseMs?: number };
+  sync(options?: SyncOptions): Promise<SyncResult>;
   close(): void;
 };
 
@@ -41,17 +47,27 @@ export function createServices(options: ServicesOptions): Services {
   const { dataDir, face } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const env = options.env ?? process.env;
-  const encryptor = options.encryptor ?? createHeadlessEncryptor(join(dataDir, 'secret.key'), env.SPOKE_SECRET_KEY);
-  const secrets = createEncryptedFileStore(join(dataDir, 'secrets.json'), encryptor);
+  // Each face seals secrets its own way (safeStorage in the app, AES-GCM headless), so each keeps
+  // its own file: a rider signed in on the desktop signs in once more for `spoke sync` from cron.
+  const encryptor =
+    options.encryptor ?? createHeadlessEncryptor(join(dataDir, 'secret.key'), env.SPOKE_SECRET_KEY);
+  const secrets = createEncryptedFileStore(join(dataDir, `secrets.${encryptor.kind}.json`), encryptor);
   const settings = createSettingsStore(join(dataDir, 'settings.json'), secrets, env);
   const cache = openCache(join(dataDir, 'spoke.db'), { nativeBinding: options.nativeBinding });
   const events = createEventBus();
   const log = createLogger(dataDir, env.SPOKE_LOG_LEVEL);
+  const endpoints = () => pelotonEndpoints(settings, env);
+  const peloton = {
+    endpoints,
+    tokens: createTokenManager(secrets, endpoints),
+    retryBaseMs: env.SPOKE_RETRY_BASE_MS ? Number(env.SPOKE_RETRY_BASE_MS) : undefined,
+  };
+  let running: Promise<SyncResult> | null = null;
   const displayTimeZone = () => {
     const tz = settings.get('display.timeZone');
     return typeof tz === 'string' ? tz : machineTimeZone();
   };
-  return {
+  const services: Services = {
     dataDir,
     face,
     cache,
@@ -66,8 +82,17 @@ export function createServices(options: ServicesOptions): Services {
       return result;
     },
     report: (name, filter) => runReport(cache, name, filter, displayTimeZone()),
+    peloton,
+    sync(syncOptions) {
+      if (running) throw new UserError('A sync is already running; wait for it to finish.', 'conflict');
+      running = runSync(services, syncOptions).finally(() => {
+        running = null;
+      });
+      return running;
+    },
     close() {
       cache.close();
     },
   };
+  return services;
 }

@@ -59,11 +59,12 @@ describe('spoke serve: the HTTP transport', () => {
 
   it('refuses an API request without the token, or with a wrong one, before any routing', async () => {
     const { server, base } = await serve();
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: 'Bearer nope' },
       { authorization: `Basic ${server.token}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await fetch(`${base}/api/riders:list`, { method: 'POST', headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({
@@ -84,7 +85,7 @@ describe('spoke serve: the HTTP transport', () => {
       body: JSON.stringify({ name: 'summary', filter: { tz: 'UTC' } }),
     });
     expect(ok.status).toBe(200);
-    const rows = (await ok.json()).value as { rider: string; workouts: number }[];
+    const rows = ((await ok.json()) as { value: unknown }).value as { rider: string; workouts: number }[];
     expect(rows.map((r) => [r.rider, r.workouts])).toEqual([
       ['Bryan Kolano', 324],
       ['Hillary Kolano', 397],
@@ -96,7 +97,7 @@ describe('spoke serve: the HTTP transport', () => {
       body: '{"name":',
     });
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error.message).toBe('The request body is not valid JSON.');
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toBe('The request body is not valid JSON.');
 
     const badName = await fetch(`${base}/api/reports:get`, {
       method: 'POST',
@@ -104,7 +105,7 @@ describe('spoke serve: the HTTP transport', () => {
       body: JSON.stringify({ name: 'everything' }),
     });
     expect(badName.status).toBe(400);
-    expect((await badName.json()).error).toEqual({
+    expect(((await badName.json()) as { error: unknown }).error).toEqual({
       code: 'bad_input',
       message: expect.stringMatching(/^Invalid input for reports:get: name: /),
     });

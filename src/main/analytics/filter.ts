@@ -8,6 +8,8 @@ export type RiderRef = { id: string; name: string };
 /** A report filter resolved against the cache: rider ids, an instant range, and a zone. */
 export type ResolvedFilter = {
   riders: RiderRef[];
+  /** True when every rider in the cache is selected, so no rider predicate is needed. */
+  allRiders: boolean;
   /** Inclusive lower bound, UTC epoch seconds (null: from the first workout). */
   fromSec: number | null;
   /** Exclusive upper bound, UTC epoch seconds (null: to the last workout). */
@@ -22,20 +24,23 @@ export function resolveFilter(db: Cache, filter: ReportFilter, defaultTz: string
   const tz = filter.tz ?? defaultTz;
   let riders = all;
   if (filter.riders?.length) {
-    riders = filter.riders.map((wanted) => {
+    const picked = new Map<string, RiderRef>();
+    for (const wanted of filter.riders) {
       const w = wanted.toLowerCase();
       const found = all.find((r) => r.id.toLowerCase() === w || r.name.toLowerCase() === w);
       if (!found) {
         const known = all.length ? all.map((r) => r.name).join(', ') : 'none yet';
         throw new UserError(`Unknown rider "${wanted}". Riders: ${known}.`, 'not_found');
       }
-      return found;
-    });
+      picked.set(found.id, found);
+    }
+    riders = [...picked.values()];
   }
   const nextDay = (day: string) =>
     new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
   return {
     riders,
+    allRiders: riders.length === all.length,
     fromSec: filter.from ? startOfDay(filter.from, tz) : null,
     toSec: filter.to ? startOfDay(nextDay(filter.to), tz) : null,
     tz,
@@ -43,12 +48,18 @@ export function resolveFilter(db: Cache, filter: ReportFilter, defaultTz: string
   };
 }
 
+export type SqlParam = string | number;
+
 /** The WHERE clause (over table alias `w`) and its parameters for a resolved filter. */
-export function whereClause(f: ResolvedFilter): { sql: string; params: (string | number)[] } {
+export function whereClause(f: ResolvedFilter): { sql: string; params: SqlParam[] } {
   const parts: string[] = [];
-  const params: (string | number)[] = [];
-  parts.push(`w.rider_id IN (${f.riders.map(() => '?').join(',') || 'NULL'})`);
-  params.push(...f.riders.map((r) => r.id));
+  const params: SqlParam[] = [];
+  // With every rider selected the predicate is always true: leaving it out lets
+  // SQLite scan the table instead of probing the rider index once per row.
+  if (!f.allRiders) {
+    parts.push(`w.rider_id IN (${f.riders.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...f.riders.map((r) => r.id));
+  }
   if (f.fromSec !== null) {
     parts.push('w.start_time >= ?');
     params.push(f.fromSec);
@@ -57,20 +68,65 @@ export function whereClause(f: ResolvedFilter): { sql: string; params: (string |
     parts.push('w.start_time < ?');
     params.push(f.toSec);
   }
-  return { sql: parts.join(' AND '), params };
+  return { sql: parts.join(' AND ') || '1', params };
 }
 
 /** The notebook's ride subset (F5): cycling or Lanebreak, more than 1 kJ, longer than 10 minutes. */
 export const RIDE_SUBSET_SQL = `w.class_type IN ('cycling', 'lanebreak') AND w.output_kj > 1 AND w.length_min > 10`;
 
+/** Rider id → display name for the riders a filter selects. */
+export function riderNames(f: ResolvedFilter): Map<string, string> {
+  return new Map(f.riders.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The instants the filter can select, bounded by the cache's first and last
+ * workout (two index lookups): null when nothing can match.
+ */
+export function instantRange(db: Cache, f: ResolvedFilter): { lo: number; hi: number } | null {
+  if (f.riders.length === 0) return null;
+  const range = db
+    .prepare<[], { lo: number | null; hi: number | null }>(
+      'SELECT (SELECT MIN(start_time) FROM workouts) AS lo, (SELECT MAX(start_time) FROM workouts) AS hi',
+    )
+    .get();
+  if (!range || range.lo === null || range.hi === null) return null;
+  const lo = Math.max(range.lo, f.fromSec ?? range.lo);
+  const hi = Math.min(range.hi, f.toSec === null ? range.hi : f.toSec - 1);
+  return lo <= hi ? { lo, hi } : null;
+}
+
 /** The SQL expression of a workout's wall-clock time in the filter's zone, for the rows it selects. */
 export function localTime(db: Cache, f: ResolvedFilter): string {
-  const { sql, params } = whereClause(f);
-  const range = db
-    .prepare<(string | number)[], { lo: number | null; hi: number | null }>(
-      `SELECT MIN(w.start_time) AS lo, MAX(w.start_time) AS hi FROM workouts w WHERE ${sql}`,
-    )
-    .get(...params);
-  if (!range || range.lo === null || range.hi === null) return 'w.start_time';
+  const range = instantRange(db, f);
+  if (!range) return 'w.start_time';
   return localTimeSql('w.start_time', f.tz, range.lo, range.hi + 1);
+}
+
+/**
+ * Local days as integers: SQL gives `(local + DAY_SHIFT_SEC) / 86400`, a day
+ * number that stays positive (so integer division floors) and keeps weekdays
+ * (the shift is a whole number of weeks) and 400-year cycles.
+ */
+export const DAY_SHIFT_DAYS = 146097 * 10;
+const DAY_SHIFT_SEC = DAY_SHIFT_DAYS * 86400;
+
+/** SQL: the shifted local day number of a local-time expression. */
+export function localDaySql(local: string): string {
+  return `((${local} + ${DAY_SHIFT_SEC}) / 86400)`;
+}
+
+/** SQL: the local hour (0..23) of a local-time expression. */
+export function localHourSql(local: string): string {
+  return `(((${local} + ${DAY_SHIFT_SEC}) % 86400) / 3600)`;
+}
+
+/** A shifted day number (see localDaySql) as `YYYY-MM-DD`. */
+export function dayLabel(shiftedDay: number): string {
+  return new Date((shiftedDay - DAY_SHIFT_DAYS) * 86400_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` as a shifted day number. */
+export function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 86400_000 + DAY_SHIFT_DAYS;
 }

@@ -1,8 +1,9 @@
 /**
  * Bucketing UTC instants into days, months, weekdays and hours of an IANA zone,
  * inside SQLite. SQLite knows no zones, so the zone's UTC offsets over the range
- * being queried are computed here (with Intl) and handed to SQL as a CASE over
- * the transition instants: exact across DST changes, and still one GROUP BY.
+ * being queried are computed here (with Intl, once per zone and year) and handed
+ * to SQL as a balanced CASE tree over the transition instants: exact across DST
+ * changes, a handful of comparisons per row, and still one GROUP BY.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -25,9 +26,11 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC, in seconds, at a UTC instant (epoch seconds). */
-export function offsetAt(tz: string, epochSec: number): number {
-  if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
+const isUtc = (tz: string) => tz === 'UTC' || tz === 'Etc/UTC';
+
+/** The zone's offset from UTC, in seconds, at a UTC instant (epoch seconds), asking Intl. */
+function intlOffsetAt(tz: string, epochSec: number): number {
+  if (isUtc(tz)) return 0;
   const parts: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(new Date(epochSec * 1000))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -45,31 +48,91 @@ export function offsetAt(tz: string, epochSec: number): number {
 
 export type OffsetSpan = { from: number; offset: number };
 
-const WEEK = 7 * 86400;
+const DAY = 86400;
+const WEEK = 7 * DAY;
+
+/** A zone's offset at the start of a UTC year and its changes during that year; cached. */
+type YearOffsets = { start: number; changes: OffsetSpan[] };
+const yearCache = new Map<string, YearOffsets>();
+
+function yearOffsets(tz: string, year: number): YearOffsets {
+  const key = `${tz}\u0000${year}`;
+  const cached = yearCache.get(key);
+  if (cached) return cached;
+  const from = Date.UTC(year, 0, 1) / 1000;
+  const to = Date.UTC(year + 1, 0, 1) / 1000;
+  const start = intlOffsetAt(tz, from);
+  const changes: OffsetSpan[] = [];
+  let current = start;
+  if (!isUtc(tz)) {
+    for (let t = from; t < to; ) {
+      const next = Math.min(t + WEEK, to);
+      const nextOffset = intlOffsetAt(tz, next);
+      if (nextOffset !== current) {
+        // Binary search for the first second with the new offset.
+        let lo = t;
+        let hi = next;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (intlOffsetAt(tz, mid) === current) lo = mid;
+          else hi = mid;
+        }
+        current = intlOffsetAt(tz, hi);
+        if (hi < to) changes.push({ from: hi, offset: current });
+        t = hi;
+      } else {
+        t = next;
+      }
+    }
+  }
+  const result = { start, changes };
+  yearCache.set(key, result);
+  return result;
+}
+
+const yearOf = (epochSec: number) => new Date(epochSec * 1000).getUTCFullYear();
+
+/** The zone's offset from UTC, in seconds, at a UTC instant (epoch seconds). */
+export function offsetAt(tz: string, epochSec: number): number {
+  if (isUtc(tz)) return 0;
+  const t = Math.floor(epochSec);
+  const { start, changes } = yearOffsets(tz, yearOf(t));
+  let offset = start;
+  for (const c of changes) {
+    if (c.from > t) break;
+    offset = c.offset;
+  }
+  return offset;
+}
 
 /** The offsets in force between two instants: the first span starts at `fromSec`. */
 export function offsetSpans(tz: string, fromSec: number, toSec: number): OffsetSpan[] {
   const spans: OffsetSpan[] = [{ from: fromSec, offset: offsetAt(tz, fromSec) }];
-  for (let t = fromSec; t < toSec; ) {
-    const next = Math.min(t + WEEK, toSec);
-    const current = spans[spans.length - 1]?.offset ?? 0;
-    const nextOffset = offsetAt(tz, next);
-    if (nextOffset !== current) {
-      // Binary search for the first second with the new offset.
-      let lo = t;
-      let hi = next;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAt(tz, mid) === current) lo = mid;
-        else hi = mid;
-      }
-      spans.push({ from: hi, offset: offsetAt(tz, hi) });
-      t = hi;
-    } else {
-      t = next;
+  if (isUtc(tz)) return spans;
+  for (let year = yearOf(fromSec); year <= yearOf(toSec); year++) {
+    const { start, changes } = yearOffsets(tz, year);
+    const yearStart = Date.UTC(year, 0, 1) / 1000;
+    const candidates = [{ from: yearStart, offset: start }, ...changes];
+    for (const c of candidates) {
+      const last = spans[spans.length - 1] as OffsetSpan;
+      if (c.from > fromSec && c.from <= toSec && c.offset !== last.offset) spans.push(c);
     }
   }
   return spans;
+}
+
+/**
+ * A balanced CASE tree over ascending thresholds: for a value v of `expr`, the
+ * result is `values[i]` for the last i with `thresholds[i] <= v` (values[0] below
+ * thresholds[1]; thresholds[0] is not compared). log2(n) comparisons per row.
+ */
+export function caseTree(expr: string, thresholds: number[], values: (number | string)[]): string {
+  const build = (lo: number, hi: number): string => {
+    if (lo === hi) return String(values[lo]);
+    const mid = (lo + hi + 1) >> 1;
+    return `CASE WHEN ${expr} < ${thresholds[mid]} THEN ${build(lo, mid - 1)} ELSE ${build(mid, hi)} END`;
+  };
+  return build(0, values.length - 1);
 }
 
 /**
@@ -79,20 +142,23 @@ export function offsetSpans(tz: string, fromSec: number, toSec: number): OffsetS
 export function localTimeSql(column: string, tz: string, fromSec: number, toSec: number): string {
   const spans = offsetSpans(tz, fromSec, toSec);
   if (spans.length === 1) return `(${column} + ${spans[0]?.offset ?? 0})`;
-  const cases = spans
-    .slice(1)
-    .map((s, i) => `WHEN ${column} < ${s.from} THEN ${spans[i]?.offset ?? 0}`)
-    .join(' ');
-  return `(${column} + CASE ${cases} ELSE ${spans[spans.length - 1]?.offset ?? 0} END)`;
+  return `(${column} + ${caseTree(
+    column,
+    spans.map((s) => s.from),
+    spans.map((s) => s.offset),
+  )})`;
+}
+
+/** The UTC instant at which a wall-clock time (seconds, as if UTC) occurs in `tz`. */
+export function wallToUtc(wallSec: number, tz: string): number {
+  // The offset at the wall time, then corrected once for a DST change in between.
+  const guess = wallSec - offsetAt(tz, wallSec);
+  return wallSec - offsetAt(tz, guess);
 }
 
 /** The UTC instant (epoch seconds) at which a local day `YYYY-MM-DD` begins in `tz`. */
 export function startOfDay(day: string, tz: string): number {
-  const wall = Date.parse(`${day}T00:00:00Z`) / 1000;
-  // The offset at the wall time, then corrected once for a DST change in between.
-  let guess = wall - offsetAt(tz, wall);
-  guess = wall - offsetAt(tz, guess);
-  return guess;
+  return wallToUtc(Date.parse(`${day}T00:00:00Z`) / 1000, tz);
 }
 
 /** The local day (`YYYY-MM-DD`) of an instant in `tz`. */

@@ -1,4 +1,5 @@
 import type { ReportFilter } from '../../shared/reports';
+import { listRiders } from '../cache/riders-repo';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
@@ -26,21 +27,7 @@ export function createHandlers(services: Services): Handlers {
       };
     },
     'reports:get': ({ name, filter }) => services.report(name, (filter ?? {}) as ReportFilter),
-    'riders:list': () =>
-      cache
-        .prepare<
-          [],
-          { id: string; name: string; username: string | null; lastSyncAt: number | null; workouts: number }
-        >(
-          `SELECT r.id, r.name, r.username, s.last_sync_at AS lastSyncAt,
-                  (SELECT COUNT(*) FROM workouts w WHERE w.rider_id = r.id) AS workouts
-             FROM riders r LEFT JOIN sync_state s ON s.rider_id = r.id ORDER BY r.name`,
-        )
-        .all()
-        .map((r) => ({
-          ...r,
-          lastSyncAt: r.lastSyncAt ? new Date(r.lastSyncAt * 1000).toISOString() : null,
-        })),
+    'riders:list': () => listRiders(cache),
     'settings:get': () => services.settings.view(),
     'settings:update': (change) => services.settings.update(change),
   };

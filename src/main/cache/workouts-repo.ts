@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkoutInput } from '../imports/workout-input';
+import { titleKey, utcMinute } from '../imports/workout-key';
 import type { Cache } from './open-cache';
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
@@ -7,6 +8,18 @@ export type UpsertCounts = { inserted: number; updated: number; unchanged: numbe
 /** A stable rider id for riders known only by name (imports); Peloton riders use their user id. */
 export function localRiderId(name: string): string {
   return `local-${createHash('sha256').update(name.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
+export type RiderRow = { id: string; name: string };
+
+/** The rider whose id or name is `nameOrId`, ignoring case (an id wins over a name). */
+export function findRider(db: Cache, nameOrId: string): RiderRow | undefined {
+  return db
+    .prepare<[{ id: string; name: string }], RiderRow>(
+      `SELECT id, name FROM riders WHERE id = @id COLLATE NOCASE OR name = @name COLLATE NOCASE
+       ORDER BY id = @id COLLATE NOCASE DESC LIMIT 1`,
+    )
+    .get({ id: nameOrId.trim(), name: nameOrId.trim() });
 }
 
 const COLUMNS = [
@@ -26,17 +39,12 @@ const COLUMNS = [
   'raw_json',
 ] as const;
 
-/**
- * Writes workouts in one transaction, upserting by workout id: a row that is
- * already there with the same values is left alone, so a rerun changes nothing.
- */
-export function upsertWorkouts(
-  db: Cache,
-  workouts: Iterable<WorkoutInput>,
-  riderSource: 'peloton' | 'import' | 'demo',
-): UpsertCounts {
+type Outcome = keyof UpsertCounts;
+
+/** Prepared statements and a rider-id cache shared by the upserts below. */
+function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   const now = Math.floor(Date.now() / 1000);
-  const findRider = db.prepare<[string], { id: string }>(
+  const findRiderByName = db.prepare<[string], { id: string }>(
     'SELECT id FROM riders WHERE name = ? COLLATE NOCASE',
   );
   const addRider = db.prepare('INSERT INTO riders (id, name, source, created_at) VALUES (?, ?, ?, ?)');
@@ -49,10 +57,17 @@ export function upsertWorkouts(
   const update = db.prepare(
     `UPDATE workouts SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
   );
+  const isEmpty = db.prepare<[], { empty: number }>('SELECT NOT EXISTS (SELECT 1 FROM workouts) AS empty');
   const riderIds = new Map<string, string>();
+  // When the table starts empty (a first import), a workout not written earlier in
+  // the same run cannot be there: no lookup needed.
+  let freshIds: Set<string> | null = null;
+
   const riderIdFor = (name: string): string => {
     const key = name.toLowerCase();
-    let id = riderIds.get(key) ?? findRider.get(name)?.id;
+    let id = riderIds.get(key);
+    if (id) return id;
+    id = findRiderByName.get(name)?.id;
     if (!id) {
       id = localRiderId(name);
       addRider.run(id, name, riderSource, now);
@@ -60,36 +75,168 @@ export function upsertWorkouts(
     riderIds.set(key, id);
     return id;
   };
+
+  /** Call inside the transaction, before the first put. */
+  const begin = () => {
+    freshIds = isEmpty.get()?.empty ? new Set() : null;
+  };
+
+  /** Upserts by id: a row already there with the same values is left alone. */
+  const put = (w: WorkoutInput, riderId = w.riderId ?? riderIdFor(w.riderName)): Outcome => {
+    const values = [
+      riderId,
+      w.startTime,
+      w.timezone,
+      w.title,
+      w.instructorId,
+      w.instructor,
+      w.classType,
+      w.rideKind,
+      w.lengthMin,
+      w.outputKj,
+      w.status,
+      w.source,
+      w.metricsJson,
+      w.rawJson,
+    ];
+    if (freshIds && !freshIds.has(w.id)) {
+      freshIds.add(w.id);
+      insert.run(w.id, ...values, now);
+      return 'inserted';
+    }
+    const old = existing.get(w.id);
+    if (!old) {
+      insert.run(w.id, ...values, now);
+      freshIds?.add(w.id);
+      return 'inserted';
+    }
+    if (COLUMNS.some((c, i) => old[c] !== values[i])) {
+      update.run(...values, now, w.id);
+      return 'updated';
+    }
+    return 'unchanged';
+  };
+
+  return { now, riderIdFor, begin, put };
+}
+
+/**
+ * Writes workouts in one transaction, upserting by workout id: a row that is
+ * already there with the same values is left alone, so a rerun changes nothing.
+ */
+export function upsertWorkouts(
+  db: Cache,
+  workouts: Iterable<WorkoutInput>,
+  riderSource: 'peloton' | 'import' | 'demo',
+): UpsertCounts {
+  const writer = createWriter(db, riderSource);
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  db.transaction(() => {
+    writer.begin();
+    for (const w of workouts) counts[writer.put(w)]++;
+  })();
+  return counts;
+}
+
+type Candidate = { id: string; title: string; source: string; metrics_json: string | null };
+
+/**
+ * Writes rows of Peloton's CSV export, which have no ids, in one transaction.
+ * A row that matches a workout already cached for the same rider, in the same
+ * UTC minute, with the same title (compared by {@link titleKey}) enriches that
+ * workout instead of duplicating it: its metrics are merged into `metrics_json`
+ * and its id and every other field are kept. The metrics already there win (the
+ * API is the source of truth); the export only fills keys that are missing or
+ * null. A row matching nothing, or matching a workout this format wrote before
+ * (same derived id), is upserted by its derived id.
+ *
+ * The lookup uses the (rider_id, start_time) index: one range probe per row.
+ */
+export function upsertExportWorkouts(db: Cache, workouts: Iterable<WorkoutInput>): UpsertCounts {
+  const writer = createWriter(db, 'import');
+  const candidates = db.prepare<[string, number, number], Candidate>(
+    `SELECT id, title, source, metrics_json FROM workouts
+     WHERE rider_id = ? AND start_time >= ? AND start_time < ? ORDER BY start_time, id`,
+  );
+  const enrich = db.prepare('UPDATE workouts SET metrics_json = ?, updated_at = ? WHERE id = ?');
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   db.transaction(() => {
     for (const w of workouts) {
-      const values = [
-        riderIdFor(w.riderName),
-        w.startTime,
-        w.timezone,
-        w.title,
-        w.instructorId,
-        w.instructor,
-        w.classType,
-        w.rideKind,
-        w.lengthMin,
-        w.outputKj,
-        w.status,
-        w.source,
-        w.metricsJson,
-        w.rawJson,
-      ];
-      const old = existing.get(w.id);
-      if (!old) {
-        insert.run(w.id, ...values, now);
-        counts.inserted++;
-      } else if (COLUMNS.some((c, i) => old[c] !== values[i])) {
-        update.run(...values, now, w.id);
-        counts.updated++;
-      } else {
+      const riderId = w.riderId ?? writer.riderIdFor(w.riderName);
+      const minute = utcMinute(w.startTime);
+      const found = candidates.all(riderId, minute, minute + 60);
+      const key = titleKey(w.title);
+      const match = found.find((c) => c.id === w.id) ?? found.find((c) => titleKey(c.title) === key);
+      if (!match || match.id === w.id) {
+        counts[writer.put(w, riderId)]++;
+        continue;
+      }
+      const merged = mergeMetrics(match.metrics_json, w.metricsJson);
+      if (merged === match.metrics_json) {
         counts.unchanged++;
+      } else {
+        enrich.run(merged, writer.now, match.id);
+        counts.updated++;
       }
     }
   })();
   return counts;
+}
+
+/** The new metrics with the old ones on top (old non-null values win); old keys the new lack are kept. */
+function mergeMetrics(oldJson: string | null, newJson: string | null): string | null {
+  if (newJson === null) return oldJson;
+  if (oldJson === null) return newJson;
+  let old: unknown;
+  try {
+    old = JSON.parse(oldJson);
+  } catch {
+    return newJson;
+  }
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return oldJson;
+  const merged: Record<string, unknown> = JSON.parse(newJson);
+  for (const [k, v] of Object.entries(old))
+    if ((v !== null && v !== undefined) || !(k in merged)) merged[k] = v;
+  const text = JSON.stringify(merged);
+  return text === JSON.stringify(old) ? oldJson : text;
+}
+
+/** A cached workout with its rider's name, as exports read it. */
+export type StoredWorkout = {
+  id: string;
+  riderId: string;
+  riderName: string;
+  startTime: number;
+  timezone: string | null;
+  title: string;
+  instructor: string | null;
+  classType: string;
+  rideKind: WorkoutInput['rideKind'];
+  lengthMin: number;
+  outputKj: number;
+  source: WorkoutInput['source'];
+  metricsJson: string | null;
+};
+
+/**
+ * Every cached workout (of one rider, when given), sorted by rider name (ignoring
+ * case), then newest first, then id: the original pipeline's order (riders in
+ * blocks, each newest first), made deterministic.
+ */
+export function listWorkouts(db: Cache, riderId?: string): StoredWorkout[] {
+  return db
+    .prepare<unknown[], StoredWorkout>(
+      `SELECT w.id, w.rider_id AS riderId, r.name AS riderName, w.start_time AS startTime,
+              w.timezone, w.title, w.instructor, w.class_type AS classType, w.ride_kind AS rideKind,
+              w.length_min AS lengthMin, w.output_kj AS outputKj, w.source, w.metrics_json AS metricsJson
+       FROM workouts w JOIN riders r ON r.id = w.rider_id
+       ${riderId === undefined ? '' : 'WHERE w.rider_id = ?'}
+       ORDER BY r.name COLLATE NOCASE, r.name, r.id, w.start_time DESC, w.id`,
+    )
+    .all(...(riderId === undefined ? [] : [riderId]));
+}
+
+/** Every rider, by name. */
+export function listRiders(db: Cache): RiderRow[] {
+  return db.prepare<[], RiderRow>('SELECT id, name FROM riders ORDER BY name COLLATE NOCASE, id').all();
 }

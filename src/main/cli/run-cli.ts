@@ -1,8 +1,10 @@
 import { UserError } from '../errors';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
+import { riderCommand } from './commands/rider';
 import { serveCommand } from './commands/serve';
 import { settingsCommand } from './commands/settings';
+import { syncCommand } from './commands/sync';
 import { type CliIo, EXIT, UsageError } from './io';
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number>; summary: string };
@@ -13,6 +15,8 @@ const commands: Record<string, Command> = {
     summary: 'import FILE [--rider NAME]     import a CSV (seed or Peloton export)',
   },
   report: { run: reportCommand, summary: 'report NAME [filters]          print a report (--json, --csv)' },
+  rider: { run: riderCommand, summary: 'rider add|list|remove          sign riders in to Peloton' },
+  sync: { run: syncCommand, summary: 'sync [--rider R] [--since D]    fetch new workouts, update outputs' },
   settings: { run: settingsCommand, summary: 'settings get|set|unset         read or change settings' },
   serve: { run: serveCommand, summary: 'serve [--host H] [--port N]    the dashboard in a browser' },
 };

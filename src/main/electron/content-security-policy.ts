@@ -4,7 +4,8 @@ import type { Session } from 'electron';
  * The renderer's policy, the same as the meta tag in src/renderer/index.html:
  * only our own scripts run and only our own origin is reachable, so injected
  * markup (a crafted class title, say) can neither execute nor phone home.
- * Inline styles are allowed because the chart library sets them.
+ * Inline styles are allowed because the chart library sets them. The header
+ * adds `frame-ancestors`, which browsers ignore in a meta tag.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,6 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 

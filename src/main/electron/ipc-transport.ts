@@ -3,6 +3,7 @@ import { channelNames, eventNames } from '../../shared/channels';
 import type { ApiResult } from '../../shared/result';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { EventBus } from '../events';
+import type { Logger } from '../log/logger';
 import { isTrustedSender } from './app-url';
 
 /**
@@ -30,14 +31,16 @@ function forbidden(channel: string): ApiResult<never> {
 /**
  * The IPC transport of the contract: one `ipcMain.handle` per channel, the
  * sender checked first, then the same `dispatch` the HTTP transport uses (input
- * parsed by the channel's schema, errors returned as values). Returns a function
- * that removes the handlers.
+ * parsed by the channel's schema, errors returned as values and logged). Returns
+ * a function that removes the handlers.
  */
-export function registerIpcHandlers(handlers: Handlers): () => void {
+export function registerIpcHandlers(handlers: Handlers, log?: Logger): () => void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, input: unknown) =>
-      fromAppMainFrame(event) ? dispatch(handlers, channel, input) : forbidden(channel),
-    );
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (fromAppMainFrame(event)) return dispatch(handlers, channel, input, log);
+      log?.warn(`Refused ${channel} from a frame that is not the Spoke window`);
+      return forbidden(channel);
+    });
   }
   return () => {
     for (const channel of channelNames) ipcMain.removeHandler(channel);

@@ -78,13 +78,14 @@ export function startApp(): void {
         encryptor: createSafeStorageEncryptor(),
         nativeBinding: paths.nativeBinding,
       });
-      registerIpcHandlers(createHandlers(services));
+      registerIpcHandlers(createHandlers(services), services.log);
       openWindow();
       app.on('activate', () => {
         if (!window) openWindow();
       });
     })
     .catch((error: unknown) => {
+      console.error('Spoke could not start:', error);
       dialog.showErrorBox(
         'Spoke could not start',
         `${error instanceof Error ? error.message : String(error)}\n\nIf this mentions NODE_MODULE_VERSION ` +

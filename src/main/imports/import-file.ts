@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cache } from '../cache/open-cache';
-import { upsertWorkouts } from '../cache/workouts-repo';
+import { findRider, upsertExportWorkouts, upsertWorkouts } from '../cache/workouts-repo';
 import { UserError } from '../errors';
-import { type CsvTable, readCsv } from './read-csv';
-import { SEED_COLUMNS, seedRow } from './seed-format';
+import {
+  looksLikePelotonExport,
+  PELOTON_IMPERIAL_COLUMNS,
+  pelotonExportRow,
+  pelotonLayout,
+} from './peloton-export-format';
+import { type CsvRecord, type CsvTable, readCsv } from './read-csv';
+import { checkSeedHeader, looksLikeSeed, SEED_COLUMNS, seedRow } from './seed-format';
 import type { WorkoutInput } from './workout-input';
 
 export type ImportFormat = 'seed' | 'peloton-export';
@@ -17,11 +23,13 @@ export type ImportResult = {
   unchanged: number;
 };
 
+/** `rider`: whose workouts a Peloton export holds (a rider's name or id); required for that format. */
 export type ImportOptions = { rider?: string };
 
 /**
  * Imports a CSV file all or nothing: every row is checked before the first one
- * is written, and the writes happen in one transaction.
+ * is written, and the writes happen in one transaction. Any problem is one
+ * UserError ('bad_input') naming the file, the line and the column.
  */
 export function importFile(db: Cache, path: string, options: ImportOptions = {}): ImportResult {
   const name = basename(path);
@@ -36,54 +44,93 @@ export function importFile(db: Cache, path: string, options: ImportOptions = {})
   }
   const table = readCsv(bytes, name);
   const format = detectFormat(table, name);
-  const workouts = toWorkouts(table, format, name, options);
-  const counts = upsertWorkouts(db, workouts, 'import');
-  return { format, rows: workouts.length, ...counts };
+  const rider = options.rider?.trim() ?? '';
+  if (format === 'seed') {
+    if (rider !== '') {
+      throw new UserError(
+        `${name} has a rider_name column, so --rider does not apply to it; import it without --rider.`,
+        'bad_input',
+      );
+    }
+    const workouts = checkedRows(table, name, (rec) => seedRow(rec, name), 'workout_id');
+    return { format, rows: workouts.length, ...upsertWorkouts(db, workouts, 'import') };
+  }
+  if (rider === '') {
+    throw new UserError(
+      `${name} is Peloton's own workout export, which does not say whose workouts they are: pass --rider NAME.`,
+      'bad_input',
+    );
+  }
+  // A rider given by id (or by another spelling of the name) is the rider the cache already has.
+  const riderName = findRider(db, rider)?.name ?? rider;
+  const layout = pelotonLayout(table.header, name);
+  const workouts = checkedRows(
+    table,
+    name,
+    (rec) => pelotonExportRow(rec, layout, riderName, name),
+    layout.name.workoutTimestamp,
+    () => `the same workout (${layout.name.workoutTimestamp} and ${layout.name.title})`,
+  );
+  return { format, rows: workouts.length, ...upsertExportWorkouts(db, workouts) };
 }
 
 function detectFormat(table: CsvTable, name: string): ImportFormat {
   const header = table.header;
-  const isSeed = header.length === SEED_COLUMNS.length && SEED_COLUMNS.every((c, i) => header[i] === c);
-  if (isSeed) return 'seed';
-  const missing = SEED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length < SEED_COLUMNS.length) {
-    throw new UserError(
-      `${name} line 1: the header is missing column ${missing.join(', ') || '(order differs)'}; expected ${SEED_COLUMNS.join(',')}.`,
-      'bad_input',
-    );
+  if (looksLikeSeed(header)) {
+    checkSeedHeader(header, name);
+    return 'seed';
   }
+  if (looksLikePelotonExport(header)) return 'peloton-export';
   throw new UserError(
-    `${name} line 1: not a format Spoke knows. Expected the original pipeline's header (${SEED_COLUMNS.join(',')}).`,
+    `${name} line 1: not a format Spoke knows. Expected the original pipeline's header (${SEED_COLUMNS.join(',')}) or Peloton's "Download Workouts" export (${PELOTON_IMPERIAL_COLUMNS.join(',')}).`,
     'bad_input',
   );
 }
 
-function toWorkouts(
+/**
+ * Checks every row's shape (no repeated header, as many fields as the header),
+ * converts it, and refuses two rows for the same workout id.
+ */
+function checkedRows(
   table: CsvTable,
-  _format: ImportFormat,
   name: string,
-  _options: ImportOptions,
+  convert: (rec: CsvRecord) => WorkoutInput,
+  idColumn: string,
+  duplicate: (w: WorkoutInput) => string = (w) => `workout ${w.id}`,
 ): WorkoutInput[] {
-  const headerLine = table.header.join(',');
-  const seen = new Set<string>();
-  return table.records.map((rec) => {
-    if (rec.fields.join(',') === headerLine) {
-      throw new UserError(`${name} line ${rec.line}: the header is repeated inside the file.`, 'bad_input');
-    }
-    if (rec.fields.length !== table.header.length) {
+  const { header } = table;
+  const firstLine = new Map<string, number>();
+  const workouts: WorkoutInput[] = [];
+  for (const rec of table.records) {
+    const { fields } = rec;
+    if (fields.length >= header.length && header.every((h, i) => fields[i]?.trim() === h)) {
       throw new UserError(
-        `${name} line ${rec.line}: expected ${table.header.length} fields, found ${rec.fields.length}.`,
+        `${name} line ${rec.line}, column ${header[0]}: the header row is repeated inside the file (were two files joined?); delete this line and import again.`,
         'bad_input',
       );
     }
-    const w = seedRow(rec, name);
-    if (seen.has(w.id)) {
+    if (fields.length > header.length) {
       throw new UserError(
-        `${name} line ${rec.line}, column workout_id: ${w.id} appears twice in the file.`,
+        `${name} line ${rec.line}, column ${header.length + 1} (after ${header[header.length - 1]}): the row has ${fields.length} fields but the header has ${header.length}; put a field that contains a comma in double quotes.`,
         'bad_input',
       );
     }
-    seen.add(w.id);
-    return w;
-  });
+    if (fields.length < header.length) {
+      throw new UserError(
+        `${name} line ${rec.line}, column ${header[fields.length]}: missing; the row has ${fields.length} fields but the header has ${header.length}.`,
+        'bad_input',
+      );
+    }
+    const w = convert(rec);
+    const seen = firstLine.get(w.id);
+    if (seen !== undefined) {
+      throw new UserError(
+        `${name} line ${rec.line}, column ${idColumn}: ${duplicate(w)} is already on line ${seen}; remove one of them.`,
+        'bad_input',
+      );
+    }
+    firstLine.set(w.id, rec.line);
+    workouts.push(w);
+  }
+  return workouts;
 }

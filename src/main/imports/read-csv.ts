@@ -48,7 +48,9 @@ export function readCsv(bytes: Buffer, fileName: string): CsvTable {
   } catch {
     const bad = firstInvalidUtf8(bytes);
     throw new UserError(
-      `${fileName} line ${lineAt(bytes, bad)}${columnPart(bytes, bad)}: not UTF-8 text (byte 0x${(bytes[bad] ?? 0)
+      `${fileName} line ${lineAt(bytes, bad)}${columnPart(bytes, bad)}: not UTF-8 text (byte 0x${(
+        bytes[bad] ?? 0
+      )
         .toString(16)
         .toUpperCase()
         .padStart(2, '0')}); save the file as CSV UTF-8 and import it again.`,
@@ -81,7 +83,8 @@ export function readCsv(bytes: Buffer, fileName: string): CsvTable {
     for (; offset < info.bytes; offset++) if (bytes[offset] === LF) line++;
   }
   const [head, ...rest] = records;
-  if (!head) throw new UserError(`${fileName} line 1: the file is empty; expected a header row.`, 'bad_input');
+  if (!head)
+    throw new UserError(`${fileName} line 1: the file is empty; expected a header row.`, 'bad_input');
   const data: CsvRecord[] = [];
   for (const rec of rest) {
     if (rec.fields.every((f) => f.trim() === '')) continue;
@@ -105,7 +108,20 @@ function malformed(e: CsvParseError, bytes: Buffer, fileName: string): UserError
     e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_CLOSING_QUOTE'
       ? 'a double quote in the middle of a field; put the whole field in double quotes and double the quotes inside it ("")'
       : `malformed CSV (${e.message.split(':')[0]})`;
-  return new UserError(`${fileName} line ${lineAt(bytes, at)}${columnPart(bytes, at)}: ${reason}.`, 'bad_input');
+  const field = typeof e.column === 'number' ? e.column : undefined;
+  return new UserError(
+    `${fileName} line ${lineAt(bytes, at)}${columnPart(bytes, at, field)}: ${reason}.`,
+    'bad_input',
+  );
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isBlank(bytes: Buffer, from: number): boolean {
@@ -127,11 +143,13 @@ function lineAt(bytes: Buffer, offset: number): number {
  * from the start (quotes matter: a comma or a line feed inside quotes does not end
  * a field); the name comes from the header when it can be read. Empty on line 1.
  */
-function columnPart(bytes: Buffer, offset: number): string {
-  const { field, headerEnd } = scan(bytes, offset);
-  if (offset < headerEnd) return '';
-  const names = bytes
-    .subarray(0, headerEnd)
+function columnPart(bytes: Buffer, offset: number, knownField?: number): string {
+  const { field: scanned, headerEnd } = scan(bytes, offset);
+  const field = knownField ?? scanned;
+  const head = bytes.subarray(0, headerEnd);
+  // A header that is not text (a binary file) has no column names worth showing.
+  if (offset < headerEnd || head.includes(0) || !isUtf8(head)) return '';
+  const names = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .replace(/\r?\n$/, '')
@@ -176,14 +194,28 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const n =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
     if (n === -1) return i;
     for (let k = 1; k <= n; k++) {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
     const c1 = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) {
+    if (
+      (b === 0xe0 && c1 < 0xa0) ||
+      (b === 0xed && c1 > 0x9f) ||
+      (b === 0xf0 && c1 < 0x90) ||
+      (b === 0xf4 && c1 > 0x8f)
+    ) {
       return i;
     }
     i += n + 1;

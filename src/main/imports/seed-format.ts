@@ -14,6 +14,33 @@ export const SEED_COLUMNS = [
   'rider_name',
 ] as const;
 
+/** True when a header row looks like the seed format (so its errors should be about that format). */
+export function looksLikeSeed(header: string[]): boolean {
+  return SEED_COLUMNS.filter((c) => header.includes(c)).length >= 3;
+}
+
+/** Accepts exactly the 8 seed columns in order, or throws naming the column at fault. */
+export function checkSeedHeader(header: string[], fileName: string): void {
+  const expected = `expected the header ${SEED_COLUMNS.join(',')}`;
+  const missing = SEED_COLUMNS.find((c) => !header.includes(c));
+  if (missing) {
+    throw new UserError(
+      `${fileName} line 1, column ${missing}: missing from the header; ${expected}.`,
+      'bad_input',
+    );
+  }
+  for (let i = 0; i < header.length; i++) {
+    const h = header[i] ?? '';
+    if (h === SEED_COLUMNS[i]) continue;
+    const why = SEED_COLUMNS.includes(h as (typeof SEED_COLUMNS)[number])
+      ? header.indexOf(h) !== i
+        ? 'appears twice'
+        : `is in position ${i + 1}`
+      : 'is not a seed column';
+    throw new UserError(`${fileName} line 1, column ${h || i + 1}: ${why}; ${expected}.`, 'bad_input');
+  }
+}
+
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const SLUG = /^[a-z0-9_]{1,40}$/;

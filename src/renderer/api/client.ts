@@ -18,9 +18,8 @@ export class ApiCallError extends Error {
   }
 }
 
-type InputArgs<C extends ChannelName> = undefined extends InputOf<C>
-  ? [input?: InputOf<C>]
-  : [input: InputOf<C>];
+type InputArgs<C extends ChannelName> =
+  undefined extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
 
 /** Calls a channel of the contract: over IPC in the desktop app, over HTTP in a browser. */
 export async function call<C extends ChannelName>(channel: C, ...args: InputArgs<C>): Promise<OutputOf<C>> {
@@ -49,7 +48,10 @@ async function invokeIpc<C extends ChannelName>(channel: C, input: unknown): Pro
   }
 }
 
-async function invokeHttp<C extends ChannelName>(channel: C, input: unknown): Promise<ApiResult<OutputOf<C>>> {
+async function invokeHttp<C extends ChannelName>(
+  channel: C,
+  input: unknown,
+): Promise<ApiResult<OutputOf<C>>> {
   const token = getToken();
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -61,7 +63,10 @@ async function invokeHttp<C extends ChannelName>(channel: C, input: unknown): Pr
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return failure('failed', 'Cannot reach the Spoke server. Check that spoke serve is still running, then retry.');
+    return failure(
+      'failed',
+      'Cannot reach the Spoke server. Check that spoke serve is still running, then retry.',
+    );
   }
   const body: unknown = await response.json().catch(() => null);
   if (isApiResult<OutputOf<C>>(body)) return body;
@@ -70,9 +75,13 @@ async function invokeHttp<C extends ChannelName>(channel: C, input: unknown): Pr
 
 function statusError(status: number): [ErrorCode, string] {
   if (status === 401) {
-    return ['unauthorized', 'This page has no valid access token. Open the address that spoke serve printed (it ends in #token=…).'];
+    return [
+      'unauthorized',
+      'This page has no valid access token. Open the URL spoke serve printed (it ends in #token=…).',
+    ];
   }
-  if (status === 403) return ['forbidden', 'The Spoke server refused this page. Open the address it printed.'];
+  if (status === 403)
+    return ['forbidden', 'The Spoke server refused this page. Open the address it printed.'];
   return ['failed', `The Spoke server answered HTTP ${status}. Check its log, then retry.`];
 }
 

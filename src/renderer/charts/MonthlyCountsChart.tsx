@@ -11,7 +11,10 @@ type Props = { rows: MonthlyCountRow[]; colorOf: (rider: string) => string };
 /** F1: workouts per month, one line per rider, empty months drawn as 0. */
 export function MonthlyCountsChart({ rows, colorOf }: Props) {
   const { riders, points } = useMemo(() => pivotMonthly(rows), [rows]);
-  const totals = useMemo(() => riders.map((_, i) => points.reduce((n, p) => n + (p.counts[i] ?? 0), 0)), [riders, points]);
+  const totals = useMemo(
+    () => riders.map((_, i) => points.reduce((n, p) => n + (p.counts[i] ?? 0), 0)),
+    [riders, points],
+  );
   // A line through one or two points is invisible without its dots.
   const dot = points.length <= 24 ? { r: 3, strokeWidth: 0, fillOpacity: 1 } : false;
 
@@ -26,7 +29,12 @@ export function MonthlyCountsChart({ rows, colorOf }: Props) {
         <p className="muted">Every class type; a month without a workout counts as 0.</p>
       </figcaption>
       <div className="chart-body">
-        <LineChart responsive data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} style={chartSize}>
+        <LineChart
+          responsive
+          data={points}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          style={chartSize}
+        >
           <CartesianGrid vertical={false} />
           <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={28} tickMargin={8} />
           <YAxis allowDecimals={false} width={36} tickMargin={4} />

@@ -9,7 +9,10 @@ export function paletteColor(index: number): string {
  * One colour per rider wherever they appear, indexed by the rider's place in the
  * full rider list, so filtering out a rider never repaints the others.
  */
-export function riderColors(allRiders: string[], shown: string[]): (rider: string) => string {
+export function riderColors(
+  allRiders: readonly string[],
+  shown: readonly string[],
+): (rider: string) => string {
   const order = [...allRiders, ...shown.filter((name) => !allRiders.includes(name))];
   return (rider) => paletteColor(Math.max(0, order.indexOf(rider)));
 }

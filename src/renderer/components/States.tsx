@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../shared/result';
+import { MessageText } from './MessageText';
 
 export function LoadingState({ what }: { what: string }) {
   return (
@@ -10,28 +11,36 @@ export function LoadingState({ what }: { what: string }) {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+export function EmptyState({ children }: { children: ReactNode }) {
   return (
     <div className="state state-empty" role="status">
-      <h2>{title}</h2>
-      <div className="state-body">{children}</div>
+      {children}
     </div>
   );
 }
 
 /** An error as the server worded it, plus what to do when the cause is the page itself. */
-export function ErrorState({ what, error, onRetry }: { what: string; error: ApiError; onRetry?: () => void }) {
+export function ErrorState({
+  what,
+  error,
+  onRetry,
+}: {
+  what: string;
+  error: ApiError;
+  onRetry?: () => void;
+}) {
   return (
     <div className="state state-error" role="alert">
       <h2>Could not load {what}</h2>
-      <p className="state-message">{error.message}</p>
+      <p className="state-message">
+        <MessageText text={error.message} />
+      </p>
       {error.code === 'unauthorized' ? (
         <p className="muted">
-          In a browser, open the full address <code>spoke serve</code> printed when it started; it carries
-          the access token.
+          That address ends in <code>#token=…</code>; this tab then remembers it until the tab is closed.
         </p>
       ) : null}
-      {onRetry ? (
+      {onRetry && error.code !== 'unauthorized' ? (
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

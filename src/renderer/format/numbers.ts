@@ -9,15 +9,20 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-/** Minutes as hours and minutes: `45 min`, `187 h 20 min`. */
-export function formatMinutes(minutes: number): string {
+/**
+ * Minutes split for display with small units: `[[7, 'h'], [35, 'min']]`; from 10 hours
+ * on, whole hours (`[[96, 'h']]`), as minutes no longer matter at that scale.
+ */
+export function minutesParts(minutes: number): [number, string][] {
   const total = Math.round(minutes);
-  if (total < 60) return `${total} min`;
+  if (total >= 600) return [[Math.round(total / 60), 'h']];
   const hours = Math.floor(total / 60);
   const rest = total % 60;
-  return rest === 0 ? `${formatCount(hours)} h` : `${formatCount(hours)} h ${rest} min`;
-}
-
-export function formatKj(kj: number): string {
-  return `${integer.format(kj)} kJ`;
+  if (hours === 0) return [[rest, 'min']];
+  return rest === 0
+    ? [[hours, 'h']]
+    : [
+        [hours, 'h'],
+        [rest, 'min'],
+      ];
 }

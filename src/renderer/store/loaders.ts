@@ -1,5 +1,5 @@
-import { ApiCallError, call, getReport, type ReportFilterInput } from '../api/client';
 import type { ApiError } from '../../shared/result';
+import { ApiCallError, call, getReport, type ReportFilterInput } from '../api/client';
 import { type DataSlices, type Loadable, useAppStore } from './app-store';
 import type { Filters } from './routes';
 
@@ -28,7 +28,10 @@ async function load<K extends Key>(key: K, fetch: () => Promise<DataSlices[K]>):
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: `Something went wrong in the dashboard: ${String(error)}. Reload the page.` };
+  return {
+    code: 'internal',
+    message: `Something went wrong in the dashboard: ${String(error)}. Reload the page.`,
+  };
 }
 
 export function reportFilter(filters: Filters): ReportFilterInput {

@@ -1,6 +1,14 @@
 // Hash routes (`#/overview?riders=a,b&from=2023-01-01`) so a reload, a bookmark or the
 // back button keeps the screen and its filters, with no server-side routing needed.
-export const screens = ['overview', 'riders', 'rider', 'instructors', 'workouts', 'sync', 'settings'] as const;
+export const screens = [
+  'overview',
+  'riders',
+  'rider',
+  'instructors',
+  'workouts',
+  'sync',
+  'settings',
+] as const;
 
 export type Screen = (typeof screens)[number];
 

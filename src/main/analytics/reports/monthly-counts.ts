@@ -1,26 +1,36 @@
 import type { MonthlyCountRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import { localTime, type ResolvedFilter, whereClause } from '../filter';
-import { monthsBetween } from '../format';
+import { monthBuckets } from '../buckets';
+import { type ResolvedFilter, riderNames, type SqlParam, whereClause } from '../filter';
+import { sortRows } from '../format';
 
 /** F1: workouts per month per rider, all class types, months without workouts as 0. */
 export function monthlyCounts(db: Cache, f: ResolvedFilter): MonthlyCountRow[] {
   const { sql, params } = whereClause(f);
-  const local = localTime(db, f);
+  const months = monthBuckets(db, f);
+  const names = riderNames(f);
   const rows = db
-    .prepare<(string | number)[], MonthlyCountRow>(
-      `SELECT r.name AS rider, strftime('%Y-%m', ${local}, 'unixepoch') AS month, COUNT(*) AS workouts
-         FROM workouts w JOIN riders r ON r.id = w.rider_id
+    .prepare<SqlParam[], { id: string; month: number; workouts: number }>(
+      `SELECT w.rider_id AS id, ${months.sql} AS month, COUNT(*) AS workouts
+         FROM workouts w
         WHERE ${sql}
-        GROUP BY w.rider_id, month ORDER BY r.name, month`,
+        GROUP BY w.rider_id, month`,
     )
     .all(...params);
-  const byRider = groupBy(rows, (row) => row.rider);
-  return [...byRider].flatMap(([rider, months]) => {
-    const counts = new Map(months.map((m) => [m.month, m.workouts]));
-    const first = months[0]?.month ?? '';
-    const last = months[months.length - 1]?.month ?? '';
-    return monthsBetween(first, last).map((month) => ({ rider, month, workouts: counts.get(month) ?? 0 }));
-  });
+  const out: MonthlyCountRow[] = [];
+  for (const [id, group] of groupBy(rows, (row) => row.id)) {
+    const rider = names.get(id) ?? id;
+    const counts = new Map(group.map((g) => [g.month, g.workouts]));
+    const first = Math.min(...counts.keys());
+    const last = Math.max(...counts.keys());
+    for (let m = first; m <= last; m++) {
+      out.push({ rider, month: months.labels[m] ?? '', workouts: counts.get(m) ?? 0 });
+    }
+  }
+  return sortRows(
+    out,
+    (r) => r.rider,
+    (r) => r.month,
+  );
 }

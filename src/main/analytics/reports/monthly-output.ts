@@ -1,0 +1,34 @@
+import type { MonthlyOutputRow } from '../../../shared/reports';
+import type { Cache } from '../../cache/open-cache';
+import { monthBuckets } from '../buckets';
+import { type ResolvedFilter, RIDE_SUBSET_SQL, riderNames, type SqlParam, whereClause } from '../filter';
+import { sortRows } from '../format';
+
+/** F7: average output per month and class length in the ride subset (months with data only). */
+export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] {
+  const { sql, params } = whereClause(f);
+  const months = monthBuckets(db, f);
+  const names = riderNames(f);
+  const rows = db
+    .prepare<SqlParam[], { id: string; month: number; lengthMin: number; avgOutputKj: number; n: number }>(
+      `SELECT w.rider_id AS id, ${months.sql} AS month, w.length_min AS lengthMin,
+              AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS n
+         FROM workouts w
+        WHERE ${sql} AND ${RIDE_SUBSET_SQL}
+        GROUP BY w.rider_id, month, w.length_min`,
+    )
+    .all(...params);
+  const out = rows.map((row) => ({
+    rider: names.get(row.id) ?? row.id,
+    month: months.labels[row.month] ?? '',
+    lengthMin: row.lengthMin,
+    avgOutputKj: row.avgOutputKj,
+    n: row.n,
+  }));
+  return sortRows(
+    out,
+    (r) => r.rider,
+    (r) => r.month,
+    (r) => r.lengthMin,
+  );
+}
