@@ -6,6 +6,9 @@ import { startHashRouting } from './store/hash-routing';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/filters.css';
+import './styles/cards.css';
+import './styles/screens.css';
 import './styles/charts.css';
 
 // The token must leave the fragment before the router reads the fragment as a route.

@@ -29,6 +29,10 @@ export function createHandlers(services: Services): Handlers {
     'reports:get': ({ name, filter }) => services.report(name, (filter ?? {}) as ReportFilter),
     'riders:list': () => listRiders(cache),
     'settings:get': () => services.settings.view(),
-    'settings:update': (change) => services.settings.update(change),
+    'settings:update': (change) => {
+      const view = services.settings.update(change);
+      services.events.emit('data:changed', { reason: 'settings' });
+      return view;
+    },
   };
 }

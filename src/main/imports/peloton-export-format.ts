@@ -247,8 +247,9 @@ export function pelotonExportRow(
     classStartTime = cls.startTime;
   }
 
-  const title = get('title');
-  if (title === '') fail('title', 'the class title');
+  // Title and instructor are kept as written (the other fields are trimmed).
+  const title = rec.fields[layout.index.title] ?? '';
+  if (title.trim() === '') fail('title', 'the class title');
   const discipline = get('discipline');
   const slug = disciplineSlug(discipline);
   if (slug === '') fail('discipline', 'a fitness discipline such as Cycling or Yoga');
@@ -267,10 +268,10 @@ export function pelotonExportRow(
   if (paceParts) avgPace = Number(paceParts[1]) + Number(paceParts[2]) / 60;
   else avgPace = number('pace', 'a pace in minutes such as 9.5 or 9:30, or nothing');
 
-  const instructorText = get('instructor');
+  const instructorText = rec.fields[layout.index.instructor] ?? '';
   const liveOnDemand = get('liveOnDemand');
   const type = get('type');
-  const rideKind = inferRideKind(title, type, liveOnDemand, classText, instructorText);
+  const rideKind = inferRideKind(title, type, liveOnDemand, classText, instructorText.trim());
   const metrics: PelotonMetrics = {
     avgWatts: number('watts', 'a number of watts such as 190, or nothing'),
     avgResistancePct: number('resistance', 'a resistance such as 45%, or nothing', '%'),
@@ -297,7 +298,7 @@ export function pelotonExportRow(
     timezone: null,
     title,
     instructorId: null,
-    instructor: instructorText === '' ? null : instructorText,
+    instructor: instructorText.trim() === '' ? null : instructorText,
     classType: rideKind === 'lanebreak' && slug === 'cycling' ? 'lanebreak' : slug,
     rideKind,
     lengthMin,

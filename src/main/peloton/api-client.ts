@@ -100,7 +100,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           await sleep(Math.random() * base * 2 ** attempt);
           continue;
         }
-        throw describe(error, path);
+        throw explain(error, path);
       }
     }
   }
@@ -144,7 +144,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 }
 
-function describe(error: unknown, path: string): Error {
+function explain(error: unknown, path: string): Error {
   if (error instanceof UserError) return error;
   if (error instanceof HTTPError) {
     const status = error.response.status;

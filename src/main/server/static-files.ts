@@ -15,7 +15,7 @@ const MIME: Record<string, string> = {
 
 export const CSP =
   "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
-  "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Resolves a URL path inside the renderer folder; null for anything that would escape it. */
 export function resolveStatic(root: string, urlPath: string): string | null {

@@ -7,7 +7,7 @@ type Props = { rows: SummaryRow[]; colorOf: (rider: string) => string };
 /** One card of totals per rider: workouts, time, output and the span they cover. */
 export function SummaryCards({ rows, colorOf }: Props) {
   return (
-    <ul className="cards" aria-label="Totals per rider" data-testid="summary-cards">
+    <ul className="cards" aria-label="Per-rider summary" data-testid="summary-cards">
       {rows.map((row) => (
         <li key={row.rider} className="card" style={{ borderTopColor: colorOf(row.rider) }}>
           <h2 className="card-title">

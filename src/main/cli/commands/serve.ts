@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers } from '../../api/handlers';
 import { startWebServer } from '../../server/web-server';
+import { startDailySchedule } from '../../sync/daily-schedule';
 import { commonOptions, parse } from '../args';
 import { withServices } from '../context';
 import { type CliIo, UsageError } from '../io';
@@ -44,7 +45,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     });
     io.stdout(`${server.url}\n`);
     io.stderr(`Serving ${services.dataDir}. Press Ctrl-C to stop.\n`);
+    const schedule = startDailySchedule(services);
+    void schedule.catchUp();
     await io.interrupted();
+    schedule.stop();
     await server.close();
     return 0;
   });
