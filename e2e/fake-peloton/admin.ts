@@ -5,7 +5,14 @@ import { type FakeRequest, type FakeResponse, json, type Route, str } from './ht
 import type { WorkoutRecord } from './records';
 import type { Runtime } from './server';
 import type { Store } from './store';
-import type { FakePelotonAdmin, FaultKind, FaultOptions, LatencyOption, WorkoutPatch, WorkoutSummary } from './types';
+import type {
+  FakePelotonAdmin,
+  FaultKind,
+  FaultOptions,
+  LatencyOption,
+  WorkoutPatch,
+  WorkoutSummary,
+} from './types';
 
 export function toSummary(w: WorkoutRecord): WorkoutSummary {
   return {
@@ -88,13 +95,21 @@ export function adminRoutes(admin: FakePelotonAdmin, accounts: () => unknown): R
   return [
     r('GET', '/__admin/accounts', () => ok(accounts())),
     r('GET', '/__admin/stats', () => ok(admin.stats())),
-    r('POST', '/__admin/stats/reset', then(() => admin.resetStats())),
-    r('POST', '/__admin/workouts', (req) => ok(admin.addWorkout(str(req.body.userId), req.body as WorkoutPatch))),
+    r(
+      'POST',
+      '/__admin/stats/reset',
+      then(() => admin.resetStats()),
+    ),
+    r('POST', '/__admin/workouts', (req) =>
+      ok(admin.addWorkout(str(req.body.userId), req.body as WorkoutPatch)),
+    ),
     r('GET', '/__admin/users/{id}/workouts', (req) => ok(admin.listWorkouts(req.params.id ?? ''))),
     r('POST', '/__admin/workouts/{id}/complete', (req) =>
       ok(admin.completeWorkout(req.params.id ?? '', num(req.body.totalWorkJ))),
     ),
-    r('POST', '/__admin/workouts/{id}/delete', (req) => ok({ deleted: admin.deleteWorkout(req.params.id ?? '') })),
+    r('POST', '/__admin/workouts/{id}/delete', (req) =>
+      ok({ deleted: admin.deleteWorkout(req.params.id ?? '') }),
+    ),
     r('DELETE', '/__admin/workouts/{id}', (req) => ok({ deleted: admin.deleteWorkout(req.params.id ?? '') })),
     r('POST', '/__admin/faults', (req) => {
       const off = req.body.off === true || req.body.rate === undefined;
@@ -102,7 +117,11 @@ export function adminRoutes(admin: FakePelotonAdmin, accounts: () => unknown): R
       return ok();
     }),
     r('POST', '/__admin/fail-next', (req) => {
-      admin.failNext(str(req.body.kind) as FaultKind, num(req.body.count), str(req.body.pathPrefix) || undefined);
+      admin.failNext(
+        str(req.body.kind) as FaultKind,
+        num(req.body.count),
+        str(req.body.pathPrefix) || undefined,
+      );
       return ok();
     }),
     r('POST', '/__admin/latency', (req) => {
@@ -110,10 +129,26 @@ export function adminRoutes(admin: FakePelotonAdmin, accounts: () => unknown): R
       admin.setLatency((typeof ms === 'number' ? ms : (ms ?? req.body)) as LatencyOption);
       return ok();
     }),
-    r('POST', '/__admin/expire-tokens', then(() => admin.expireAllTokens())),
-    r('POST', '/__admin/revoke-refresh-tokens', then(() => admin.revokeRefreshTokens())),
-    r('POST', '/__admin/block-login', then((req) => admin.blockLogin(str(req.body.email), req.body.blocked !== false))),
-    r('POST', '/__admin/drop-csrf', then((req) => admin.dropCsrfCookie(num(req.body.count)))),
+    r(
+      'POST',
+      '/__admin/expire-tokens',
+      then(() => admin.expireAllTokens()),
+    ),
+    r(
+      'POST',
+      '/__admin/revoke-refresh-tokens',
+      then(() => admin.revokeRefreshTokens()),
+    ),
+    r(
+      'POST',
+      '/__admin/block-login',
+      then((req) => admin.blockLogin(str(req.body.email), req.body.blocked !== false)),
+    ),
+    r(
+      'POST',
+      '/__admin/drop-csrf',
+      then((req) => admin.dropCsrfCookie(num(req.body.count))),
+    ),
     r('POST', '/__admin/tokens', (req) =>
       ok(admin.issueTokens(str(req.body.email), str(req.body.clientId) || undefined)),
     ),

@@ -1,4 +1,5 @@
 import type { AuthState } from './auth-state';
+import { catalogRoutes } from './catalog-routes';
 import { JUST_RIDE_ID } from './constants';
 import { workoutHistoryCsv } from './csv-export';
 import { type FakeRequest, type FakeResponse, json, pelotonError, type Route, text } from './http';
@@ -9,7 +10,6 @@ import { rideDetailsJson } from './ride-json';
 import { drift } from './schema-drift';
 import type { Store } from './store';
 import { parseJoins, workoutDetailJson, workoutItemJson } from './workout-json';
-import { catalogRoutes } from './catalog-routes';
 
 export type ApiDeps = { store: Store; auth: AuthState; graphGaps: boolean; schemaDrift: boolean };
 
@@ -18,7 +18,8 @@ const INVALID = () => pelotonError(400, 3000, 'Request was invalid');
 /** ⚠ Peloton's exact code for another user's data is unknown; the shape is theirs. */
 const FORBIDDEN = () => pelotonError(403, 3030, 'User does not have access to this resource');
 
-export const isPlatformWeb = (req: FakeRequest) => String(req.headers['peloton-platform'] ?? '').toLowerCase() === 'web';
+export const isPlatformWeb = (req: FakeRequest) =>
+  String(req.headers['peloton-platform'] ?? '').toLowerCase() === 'web';
 
 /** The signed-in rider, or the 401 Peloton gives (a `peloton_session_id` cookie alone is not enough since Nov 2025). */
 export function signedIn(d: ApiDeps, req: FakeRequest): RiderRecord | FakeResponse {
@@ -35,7 +36,11 @@ function asRider(d: ApiDeps, fn: (req: FakeRequest, rider: RiderRecord) => FakeR
   return (req: FakeRequest): FakeResponse => {
     const rider = signedIn(d, req);
     if (isResponse(rider)) return rider;
-    if (req.params.id !== undefined && req.url.pathname.startsWith('/api/user/') && req.params.id !== rider.userId) {
+    if (
+      req.params.id !== undefined &&
+      req.url.pathname.startsWith('/api/user/') &&
+      req.params.id !== rider.userId
+    ) {
       return FORBIDDEN();
     }
     return fn(req, rider);
@@ -66,7 +71,10 @@ function workoutsPage(d: ApiDeps, req: FakeRequest, rider: RiderRecord): FakeRes
   const limit = Math.min(100, Math.max(1, asked));
   const joins = parseJoins(req.url.searchParams.get('joins'));
   const all = d.store.workouts(rider.userId);
-  const list = from === undefined && to === undefined ? all : all.filter((w) => w.createdAt >= (from ?? 0) && w.createdAt <= (to ?? Infinity));
+  const list =
+    from === undefined && to === undefined
+      ? all
+      : all.filter((w) => w.createdAt >= (from ?? 0) && w.createdAt <= (to ?? Infinity));
   const data = list.slice(page * limit, page * limit + limit);
   const pageCount = Math.ceil(list.length / limit);
   const next = list[(page + 1) * limit];
@@ -74,7 +82,9 @@ function workoutsPage(d: ApiDeps, req: FakeRequest, rider: RiderRecord): FakeRes
   for (let z = 1; z <= 5; z++) zones[`heart_rate_z${z}_duration`] = 0;
   const items = data.map((w) => {
     const item = workoutItemJson(d.store, w, joins);
-    const hr = (item.effort_zones as { heart_rate_zone_durations?: Record<string, number> } | null)?.heart_rate_zone_durations ?? {};
+    const hr =
+      (item.effort_zones as { heart_rate_zone_durations?: Record<string, number> } | null)
+        ?.heart_rate_zone_durations ?? {};
     for (const [k, v] of Object.entries(hr)) zones[k] = (zones[k] ?? 0) + v;
     return item;
   });
@@ -96,7 +106,10 @@ function workoutsPage(d: ApiDeps, req: FakeRequest, rider: RiderRecord): FakeRes
 }
 
 /** Runs `fn` on a workout of the signed-in rider: 404 when unknown, 403 when someone else's. */
-function withWorkout(d: ApiDeps, fn: (req: FakeRequest, rider: RiderRecord, w: WorkoutRecord) => FakeResponse) {
+function withWorkout(
+  d: ApiDeps,
+  fn: (req: FakeRequest, rider: RiderRecord, w: WorkoutRecord) => FakeResponse,
+) {
   return asRider(d, (req, rider) => {
     const w = d.store.workout(req.params.id ?? '');
     if (!w) return pelotonError(404, 3040, 'Workout does not exist');
@@ -110,10 +123,19 @@ export function apiRoutes(d: ApiDeps): Route[] {
     {
       method: 'POST',
       pattern: '/auth/login',
-      handler: () => json(403, { status: 403, message: 'Access forbidden. Endpoint no longer accepting requests.' }),
+      handler: () =>
+        json(403, { status: 403, message: 'Access forbidden. Endpoint no longer accepting requests.' }),
     },
-    { method: 'GET', pattern: '/api/me', handler: asRider(d, (_req, rider) => out(d, meJson(d.store, rider))) },
-    { method: 'GET', pattern: '/api/user/{id}/workouts', handler: asRider(d, (req, rider) => workoutsPage(d, req, rider)) },
+    {
+      method: 'GET',
+      pattern: '/api/me',
+      handler: asRider(d, (_req, rider) => out(d, meJson(d.store, rider))),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/user/{id}/workouts',
+      handler: asRider(d, (req, rider) => workoutsPage(d, req, rider)),
+    },
     {
       method: 'GET',
       pattern: '/api/workout/{id}',
@@ -130,14 +152,18 @@ export function apiRoutes(d: ApiDeps): Route[] {
       handler: withWorkout(d, (req, rider, w) => {
         const everyN = intParam(req, 'every_n', 5);
         if (everyN === null || everyN < 1) return INVALID();
-        return out(d, performanceGraphJson(w, rider, { everyN, gaps: d.graphGaps, platformWeb: isPlatformWeb(req) }));
+        return out(
+          d,
+          performanceGraphJson(w, rider, { everyN, gaps: d.graphGaps, platformWeb: isPlatformWeb(req) }),
+        );
       }),
     },
     {
       method: 'GET',
       pattern: '/api/ride/{id}/details',
       handler: asRider(d, (req) => {
-        const ride = req.params.id === JUST_RIDE_ID ? undefined : d.store.catalog.byId.get(req.params.id ?? '');
+        const ride =
+          req.params.id === JUST_RIDE_ID ? undefined : d.store.catalog.byId.get(req.params.id ?? '');
         return ride ? out(d, rideDetailsJson(d.store, ride)) : pelotonError(404, 3050, 'Ride does not exist');
       }),
     },
@@ -152,14 +178,19 @@ export function apiRoutes(d: ApiDeps): Route[] {
           return INVALID();
         }
         const file = `attachment; filename="${rider.username}_workouts.csv"`;
-        return text(200, workoutHistoryCsv(d.store, rider, zone), 'text/csv; charset=utf-8', { 'content-disposition': file });
+        return text(200, workoutHistoryCsv(d.store, rider, zone), 'text/csv; charset=utf-8', {
+          'content-disposition': file,
+        });
       }),
     },
     {
       method: 'GET',
       pattern: '/api/user/{id}/settings',
       handler: asRider(d, (_req, rider) =>
-        out(d, { distance_unit: rider.distanceUnit === 'km' ? 'metric' : 'imperial', timezone: rider.timezone }),
+        out(d, {
+          distance_unit: rider.distanceUnit === 'km' ? 'metric' : 'imperial',
+          timezone: rider.timezone,
+        }),
       ),
     },
     ...['overview', 'achievements'].map(
@@ -169,7 +200,12 @@ export function apiRoutes(d: ApiDeps): Route[] {
         // ⚠ The exact refusal is unknown (peloton-api.md 6.12); the shape is Peloton's.
         handler: asRider(d, (req, rider) =>
           isPlatformWeb(req)
-            ? out(d, { user_id: rider.userId, workout_counts: d.store.workouts(rider.userId).length, streaks: {}, personal_records: [] })
+            ? out(d, {
+                user_id: rider.userId,
+                workout_counts: d.store.workouts(rider.userId).length,
+                streaks: {},
+                personal_records: [],
+              })
             : pelotonError(400, 3000, 'Request was invalid: Peloton-Platform header required'),
         ),
       }),

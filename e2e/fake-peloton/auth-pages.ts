@@ -2,7 +2,8 @@ import type { Transaction } from './auth-state';
 import { CONNECTION, TENANT } from './constants';
 import { escapeHtml } from './http';
 
-const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
+const hidden = (name: string, value: string) =>
+  `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 
 /**
  * The hosted login page: a plain form that posts to /usernamepassword/login with the same

@@ -8,11 +8,23 @@ import type { Store } from './store';
 const random = (bytes = 24) => randomBytes(bytes).toString('base64url');
 
 /** Sign-in knobs the admin turns: blocked accounts, failed-attempt counts, dropped csrf cookies. */
-export type LoginGuard = { blocked: Set<string>; failures: Map<string, number>; maxFailed: number; dropCsrf: number };
+export type LoginGuard = {
+  blocked: Set<string>;
+  failures: Map<string, number>;
+  maxFailed: number;
+  dropCsrf: number;
+};
 
-export type AuthRoutesDeps = { store: Store; auth: AuthState; authUrl: () => string; redirectUris: ReadonlySet<string>; guard: LoginGuard };
+export type AuthRoutesDeps = {
+  store: Store;
+  auth: AuthState;
+  authUrl: () => string;
+  redirectUris: ReadonlySet<string>;
+  guard: LoginGuard;
+};
 
-const isForm = (req: FakeRequest) => (req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+const isForm = (req: FakeRequest) =>
+  (req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
 
 /** Auth0's error body of /usernamepassword/login. */
 const auth0Error = (status: number, name: string, code: string, description: string, statusCode = status) =>
@@ -21,7 +33,8 @@ const auth0Error = (status: number, name: string, code: string, description: str
 function authorize(d: AuthRoutesDeps, req: FakeRequest): FakeResponse {
   const q = req.url.searchParams;
   const clientId = q.get('client_id') ?? '';
-  if (clientId !== WEB_CLIENT_ID && clientId !== MOBILE_CLIENT_ID) return html(400, errorPage(`Unknown client: ${clientId}`));
+  if (clientId !== WEB_CLIENT_ID && clientId !== MOBILE_CLIENT_ID)
+    return html(400, errorPage(`Unknown client: ${clientId}`));
   const redirectUri = q.get('redirect_uri') ?? '';
   if (!d.redirectUris.has(redirectUri)) return html(400, errorPage('Callback URL mismatch.'));
   if (q.get('response_type') !== 'code') return html(400, errorPage('Unsupported response type.'));
@@ -48,7 +61,12 @@ function authorize(d: AuthRoutesDeps, req: FakeRequest): FakeResponse {
   const headers: Record<string, string> = {};
   if (d.guard.dropCsrf > 0) d.guard.dropCsrf--;
   else headers['set-cookie'] = `_csrf=${tx.csrf}; Path=/usernamepassword/login; HttpOnly; SameSite=Lax`;
-  const login = new URLSearchParams({ state: tx.state, client: clientId, protocol: 'oauth2', redirect_uri: redirectUri });
+  const login = new URLSearchParams({
+    state: tx.state,
+    client: clientId,
+    protocol: 'oauth2',
+    redirect_uri: redirectUri,
+  });
   return redirect(`/login?${login}`, headers);
 }
 
@@ -63,9 +81,12 @@ function credentialLogin(d: AuthRoutesDeps, req: FakeRequest): FakeResponse {
       : auth0Error(status, name, code, description, statusCode);
   if (!cookie || !str(b._csrf)) return fail(403, 'ForbiddenError', 'invalid_csrf', 'Missing CSRF token');
   if (!tx) return fail(403, 'ForbiddenError', 'invalid_state', 'Invalid state');
-  if (cookie !== str(b._csrf) || cookie !== tx.csrf) return fail(403, 'ForbiddenError', 'invalid_csrf', 'Invalid CSRF token');
-  if (str(b.client_id) !== tx.clientId) return fail(400, 'BadRequestError', 'invalid_request', 'Client mismatch');
-  if (str(b.connection) !== CONNECTION) return fail(400, 'BadRequestError', 'invalid_connection', 'Unknown connection');
+  if (cookie !== str(b._csrf) || cookie !== tx.csrf)
+    return fail(403, 'ForbiddenError', 'invalid_csrf', 'Invalid CSRF token');
+  if (str(b.client_id) !== tx.clientId)
+    return fail(400, 'BadRequestError', 'invalid_request', 'Client mismatch');
+  if (str(b.connection) !== CONNECTION)
+    return fail(400, 'BadRequestError', 'invalid_connection', 'Unknown connection');
   if (str(b.tenant) !== TENANT) return fail(400, 'BadRequestError', 'invalid_request', 'Unknown tenant');
   if (b.redirect_uri !== undefined && str(b.redirect_uri) !== tx.redirectUri) {
     return fail(400, 'BadRequestError', 'invalid_request', 'Callback URL mismatch.');
@@ -106,7 +127,14 @@ function credentialLogin(d: AuthRoutesDeps, req: FakeRequest): FakeResponse {
     audience: tx.audience,
     realm: CONNECTION,
   };
-  return html(200, selfPostingForm(`${d.authUrl()}/login/callback`, { wa: 'wsignin1.0', wresult: ticket, wctx: JSON.stringify(wctx) }));
+  return html(
+    200,
+    selfPostingForm(`${d.authUrl()}/login/callback`, {
+      wa: 'wsignin1.0',
+      wresult: ticket,
+      wctx: JSON.stringify(wctx),
+    }),
+  );
 }
 
 function loginCallback(d: AuthRoutesDeps, req: FakeRequest): FakeResponse {

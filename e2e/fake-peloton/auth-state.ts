@@ -20,8 +20,24 @@ export type Transaction = {
   userId: string | null;
 };
 
-type AuthCode = { clientId: string; redirectUri: string; codeChallenge: string; userId: string; scope: string; audience: string; nonce: string; expiresAt: number };
-type RefreshRecord = { userId: string; clientId: string; scope: string; audience: string; family: string; used: boolean };
+type AuthCode = {
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  userId: string;
+  scope: string;
+  audience: string;
+  nonce: string;
+  expiresAt: number;
+};
+type RefreshRecord = {
+  userId: string;
+  clientId: string;
+  scope: string;
+  audience: string;
+  family: string;
+  used: boolean;
+};
 
 export type AccessCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' };
 export type Grant = { ok: true; tokens: TokenResponse } | { ok: false; error: string; description: string };
@@ -39,7 +55,13 @@ export type AuthState = {
   revokeRefresh(): void;
 };
 
-export type AuthStateOptions = { issuer: string; ttlSec: number; rotate: boolean; now: () => number; stats: StatsRecorder };
+export type AuthStateOptions = {
+  issuer: string;
+  ttlSec: number;
+  rotate: boolean;
+  now: () => number;
+  stats: StatsRecorder;
+};
 
 export const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
@@ -52,7 +74,14 @@ export function createAuthState(o: AuthStateOptions): AuthState {
   let expiredUpTo = 0;
   const nowSec = () => Math.floor(o.now() / 1000);
 
-  function issue(userId: string, clientId: string, scope: string, audience: string, nonce?: string, family?: string): TokenResponse {
+  function issue(
+    userId: string,
+    clientId: string,
+    scope: string,
+    audience: string,
+    nonce?: string,
+    family?: string,
+  ): TokenResponse {
     const iat = nowSec();
     serial++;
     const access = signJwt(
@@ -69,11 +98,35 @@ export function createAuthState(o: AuthStateOptions): AuthState {
       },
       secret,
     );
-    const idToken = signJwt({ iss: o.issuer, sub: `auth0|${userId}`, aud: clientId, iat, exp: iat + 36_000, nonce, [USER_ID_CLAIM]: userId }, secret);
-    const out: TokenResponse = { access_token: access, id_token: idToken, scope, expires_in: o.ttlSec, token_type: 'Bearer' };
+    const idToken = signJwt(
+      {
+        iss: o.issuer,
+        sub: `auth0|${userId}`,
+        aud: clientId,
+        iat,
+        exp: iat + 36_000,
+        nonce,
+        [USER_ID_CLAIM]: userId,
+      },
+      secret,
+    );
+    const out: TokenResponse = {
+      access_token: access,
+      id_token: idToken,
+      scope,
+      expires_in: o.ttlSec,
+      token_type: 'Bearer',
+    };
     if (scope.split(' ').includes('offline_access') && (family === undefined || o.rotate)) {
       const token = `v1.${random(40)}`;
-      refreshTokens.set(token, { userId, clientId, scope, audience, family: family ?? random(8), used: false });
+      refreshTokens.set(token, {
+        userId,
+        clientId,
+        scope,
+        audience,
+        family: family ?? random(8),
+        used: false,
+      });
       out.refresh_token = token;
     }
     o.stats.tokenIssued(family !== undefined);
@@ -92,9 +145,12 @@ export function createAuthState(o: AuthStateOptions): AuthState {
       const c = codes.get(code);
       // Single use: spent by the first attempt, right or wrong.
       codes.delete(code);
-      if (!c || c.expiresAt < nowSec()) return { ok: false, error: 'invalid_grant', description: 'Invalid authorization code' };
-      if (c.clientId !== clientId) return { ok: false, error: 'invalid_grant', description: 'Invalid authorization code' };
-      if (c.redirectUri !== redirectUri) return { ok: false, error: 'invalid_grant', description: 'Redirect URI mismatch' };
+      if (!c || c.expiresAt < nowSec())
+        return { ok: false, error: 'invalid_grant', description: 'Invalid authorization code' };
+      if (c.clientId !== clientId)
+        return { ok: false, error: 'invalid_grant', description: 'Invalid authorization code' };
+      if (c.redirectUri !== redirectUri)
+        return { ok: false, error: 'invalid_grant', description: 'Redirect URI mismatch' };
       if (!verifier || s256(verifier) !== c.codeChallenge) {
         return { ok: false, error: 'invalid_grant', description: 'Failed to verify code verifier' };
       }
@@ -103,7 +159,11 @@ export function createAuthState(o: AuthStateOptions): AuthState {
     issue: (userId, clientId, scope, audience, nonce) => issue(userId, clientId, scope, audience, nonce),
     refresh(refreshToken, clientId) {
       const r = refreshTokens.get(refreshToken);
-      const bad = { ok: false as const, error: 'invalid_grant', description: 'Unknown or invalid refresh token.' };
+      const bad = {
+        ok: false as const,
+        error: 'invalid_grant',
+        description: 'Unknown or invalid refresh token.',
+      };
       if (!r || r.clientId !== clientId || revokedFamilies.has(r.family)) return bad;
       if (r.used) {
         // Reuse of a rotated token: Auth0 revokes the whole family (a stolen copy is as dead as the original).
@@ -118,7 +178,8 @@ export function createAuthState(o: AuthStateOptions): AuthState {
       const userId = payload?.[USER_ID_CLAIM];
       if (!payload || typeof userId !== 'string') return { ok: false, reason: 'invalid' };
       const n = Number.parseInt(String(payload.jti ?? '0'), 10);
-      if (typeof payload.exp !== 'number' || payload.exp <= nowSec() || n <= expiredUpTo) return { ok: false, reason: 'expired' };
+      if (typeof payload.exp !== 'number' || payload.exp <= nowSec() || n <= expiredUpTo)
+        return { ok: false, reason: 'expired' };
       return { ok: true, userId };
     },
     expireAll() {

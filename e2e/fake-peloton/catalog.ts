@@ -43,13 +43,53 @@ export const INSTRUCTOR_NAMES: readonly string[] = [
 ];
 
 export const FIRST_NAMES: readonly string[] = [
-  'Ava', 'Bea', 'Chloé', 'Dario', 'Eli', 'Freya', 'Gus', 'Hana', 'Iker', 'Jonah', 'Kai', 'Lena',
-  'Mateo', 'Nora', 'Otto', 'Pía', 'Quinn', 'Rosa', 'Sven', 'Téa', 'Uma', 'Vik', 'Wren', 'Yara', 'Zed',
+  'Ava',
+  'Bea',
+  'Chloé',
+  'Dario',
+  'Eli',
+  'Freya',
+  'Gus',
+  'Hana',
+  'Iker',
+  'Jonah',
+  'Kai',
+  'Lena',
+  'Mateo',
+  'Nora',
+  'Otto',
+  'Pía',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Téa',
+  'Uma',
+  'Vik',
+  'Wren',
+  'Yara',
+  'Zed',
 ];
 
 export const LAST_NAMES: readonly string[] = [
-  'Adeyemi', 'Bauer', 'Castillo', "D'Souza", 'Eriksen', 'Fontaine', 'García', 'Holm', 'Ibarra', 'Jansen',
-  'Kowalski', 'Lindqvist', 'Müller', 'Nakamura', "O'Neill", 'Petrov', 'Quispe', 'Rossi', 'Søndergaard',
+  'Adeyemi',
+  'Bauer',
+  'Castillo',
+  "D'Souza",
+  'Eriksen',
+  'Fontaine',
+  'García',
+  'Holm',
+  'Ibarra',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Müller',
+  'Nakamura',
+  "O'Neill",
+  'Petrov',
+  'Quispe',
+  'Rossi',
+  'Søndergaard',
 ];
 
 export type Discipline = {
@@ -149,15 +189,16 @@ export const DISCIPLINES: Record<string, Discipline> = {
 };
 
 /** Titles that break naive CSV writers and spreadsheet imports: quotes, commas, accents, formula prefixes. */
-export const AWKWARD_TITLES: readonly { title: string; discipline: string; type: string; minutes: number }[] = [
-  { title: "30 min 80's Ride", discipline: 'cycling', type: 'Music', minutes: 30 },
-  { title: '20 min Rock, Pop & Soul Ride', discipline: 'cycling', type: 'Music', minutes: 20 },
-  { title: '45 min "Sweat Your Prayers" Ride', discipline: 'cycling', type: 'Theme', minutes: 45 },
-  { title: '20 min Día de los Muertos Ride', discipline: 'cycling', type: 'Theme', minutes: 20 },
-  { title: '=SUM(A1) Ride', discipline: 'cycling', type: 'Intervals', minutes: 20 },
-  { title: '+1 Ride', discipline: 'cycling', type: 'Music', minutes: 15 },
-  { title: '@home Yoga Flow', discipline: 'yoga', type: 'Flow', minutes: 20 },
-];
+export const AWKWARD_TITLES: readonly { title: string; discipline: string; type: string; minutes: number }[] =
+  [
+    { title: "30 min 80's Ride", discipline: 'cycling', type: 'Music', minutes: 30 },
+    { title: '20 min Rock, Pop & Soul Ride', discipline: 'cycling', type: 'Music', minutes: 20 },
+    { title: '45 min "Sweat Your Prayers" Ride', discipline: 'cycling', type: 'Theme', minutes: 45 },
+    { title: '20 min Día de los Muertos Ride', discipline: 'cycling', type: 'Theme', minutes: 20 },
+    { title: '=SUM(A1) Ride', discipline: 'cycling', type: 'Intervals', minutes: 20 },
+    { title: '+1 Ride', discipline: 'cycling', type: 'Music', minutes: 15 },
+    { title: '@home Yoga Flow', discipline: 'yoga', type: 'Flow', minutes: 20 },
+  ];
 
 /** Scenic rides: `virtual_active` content, no instructor; some are fixed-distance ("None" minutes in the CSV). */
 export const SCENIC_RIDES: readonly { title: string; minutes: number; km: number | null }[] = [
@@ -177,7 +218,10 @@ export const CLASS_TYPE_NAMES: readonly string[] = [
   ...new Set(
     Object.values(DISCIPLINES)
       .flatMap((d) => d.titles.map((t) => t.type))
-      .concat(AWKWARD_TITLES.map((t) => t.type), ['Scenic Ride', 'Lanebreak', 'Warm Up', 'Cool Down', 'Outdoor']),
+      .concat(
+        AWKWARD_TITLES.map((t) => t.type),
+        ['Scenic Ride', 'Lanebreak', 'Warm Up', 'Cool Down', 'Outdoor'],
+      ),
   ),
 ];
 

@@ -69,9 +69,13 @@ function row(store: Store, w: WorkoutRecord, metric: boolean, fallbackZone: stri
     instructor,
     length,
     disciplineDisplay(ride.discipline),
-    w.kind === 'scenic' ? 'Scenic Ride' : w.kind === 'just-ride' || w.kind === 'lanebreak' ? '' : (ride.classType ?? ''),
+    w.kind === 'scenic'
+      ? 'Scenic Ride'
+      : w.kind === 'just-ride' || w.kind === 'lanebreak'
+        ? ''
+        : (ride.classType ?? ''),
     ride.title,
-    w.kind === 'just-ride' || w.kind === 'scenic' || ride.originalAirTime === null ? '' : stamp(ride.originalAirTime, zone),
+    noClass || ride.originalAirTime === null ? '' : stamp(ride.originalAirTime, zone),
     String(Math.round(w.totalWork / 1000)),
     w.avgWatts > 0 ? String(w.avgWatts) : '',
     pedaling ? `${w.avgResistance}%` : '',
@@ -93,10 +97,8 @@ function row(store: Store, w: WorkoutRecord, metric: boolean, fallbackZone: stri
 export function workoutHistoryCsv(store: Store, rider: RiderRecord, timezone: string): string {
   const metric = rider.distanceUnit === 'km';
   const lines = [(metric ? CSV_COLUMNS_METRIC : CSV_COLUMNS_IMPERIAL).join(',')];
-  const workouts = store.workouts(rider.userId);
-  for (let i = workouts.length - 1; i >= 0; i--) {
-    const w = workouts[i];
-    if (!w || w.status !== 'COMPLETE') continue;
+  for (const w of [...store.workouts(rider.userId)].reverse()) {
+    if (w.status !== 'COMPLETE') continue;
     lines.push(row(store, w, metric, timezone).map(field).join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -50,11 +50,17 @@ export function createFaults(seed: number, initial: FaultOptions | null): Faults
           );
         case '1015':
           // Cloudflare's rate-limit page, as seen on /auth/login in Oct 2025.
-          return text(429, 'error code: 1015', 'text/plain; charset=UTF-8', { server: 'cloudflare', 'cf-ray': '8f00fake0000-EWR' });
+          return text(429, 'error code: 1015', 'text/plain; charset=UTF-8', {
+            server: 'cloudflare',
+            'cf-ray': '8f00fake0000-EWR',
+          });
         case '5xx': {
           const n = prng.int(0, 2);
           if (n === 0) return pelotonError(500, 500, 'Internal server error');
-          if (n === 1) return text(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html', { server: 'cloudflare' });
+          if (n === 1)
+            return text(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html', {
+              server: 'cloudflare',
+            });
           return text(503, 'upstream connect error or disconnect/reset before headers', 'text/plain');
         }
         case 'empty-200':

@@ -17,22 +17,37 @@ export type FakeRequest = {
 export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 export type Route = { method: string; pattern: string; handler: Handler };
 
-export const json = (status: number, body: unknown, headers: Record<string, string | string[]> = {}): FakeResponse => ({
+export const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): FakeResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body: JSON.stringify(body),
 });
 
-export const text = (status: number, body: string, type = 'text/plain; charset=utf-8', headers = {}): FakeResponse => ({
+export const text = (
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  headers = {},
+): FakeResponse => ({
   status,
   headers: { 'content-type': type, ...headers },
   body,
 });
 
-export const html = (status: number, body: string, headers: Record<string, string | string[]> = {}): FakeResponse =>
-  text(status, body, 'text/html; charset=utf-8', headers);
+export const html = (
+  status: number,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+): FakeResponse => text(status, body, 'text/html; charset=utf-8', headers);
 
-export const redirect = (location: string, headers: Record<string, string | string[]> = {}): FakeResponse => ({
+export const redirect = (
+  location: string,
+  headers: Record<string, string | string[]> = {},
+): FakeResponse => ({
   status: 302,
   headers: { location, ...headers },
   body: '',
@@ -43,7 +58,12 @@ export const pelotonError = (status: number, errorCode: number, message: string)
   json(status, { status, error_code: errorCode, subcode: null, message, details: null });
 
 export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;')
+    .replace(/'/g, '&#39;');
 
 /** Finds the route for a path: `{name}` segments capture. Returns the pattern even on a method mismatch. */
 export function matchRoute(
@@ -96,7 +116,9 @@ export function parseBody(raw: string, contentType: string | undefined): Record<
   }
   try {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   } catch {
     return contentType?.includes('json') ? {} : Object.fromEntries(new URLSearchParams(raw));
   }

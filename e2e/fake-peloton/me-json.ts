@@ -30,7 +30,12 @@ export function meJson(store: Store, rider: RiderRecord): Record<string, unknown
     total_non_pedaling_metric_workouts: workouts.length - pedaling,
     workout_counts: Object.values(DISCIPLINES).map((d) => {
       const count = counts.get(d.slug) ?? 0;
-      return { name: d.display, slug: d.slug, count, icon_url: `${ICON}/${count ? 'nonzero' : 'zero'}-${d.slug}.png` };
+      return {
+        name: d.display,
+        slug: d.slug,
+        count,
+        icon_url: `${ICON}/${count ? 'nonzero' : 'zero'}-${d.slug}.png`,
+      };
     }),
     cycling_ftp: rider.ftpSource === 'ftp_manual_source' ? Math.round(rider.ftp / 0.95) : 0,
     cycling_workout_ftp: rider.ftpSource === 'ftp_workout_source' ? rider.ftp : 0,

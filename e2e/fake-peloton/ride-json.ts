@@ -11,7 +11,9 @@ export function classTypeId(name: string | null): string | null {
   return name === null ? null : (classTypeIds.get(name) ?? createPrng(deriveSeed(7, name)).hexId());
 }
 
-const DISPLAY: Record<string, string> = Object.fromEntries(Object.values(DISCIPLINES).map((d) => [d.slug, d.display]));
+const DISPLAY: Record<string, string> = Object.fromEntries(
+  Object.values(DISCIPLINES).map((d) => [d.slug, d.display]),
+);
 
 export function disciplineDisplay(slug: string): string {
   return DISPLAY[slug] ?? slug.charAt(0).toUpperCase() + slug.slice(1);
@@ -19,7 +21,8 @@ export function disciplineDisplay(slug: string): string {
 
 function metricsOf(ride: RideRecord): string[] {
   if (ride.discipline === 'cycling') return ['heart_rate', 'cadence', 'calories'];
-  if (ride.discipline === 'running' || ride.discipline === 'caesar') return ['heart_rate', 'pace', 'calories'];
+  if (ride.discipline === 'running' || ride.discipline === 'caesar')
+    return ['heart_rate', 'pace', 'calories'];
   return ['heart_rate', 'calories'];
 }
 
@@ -31,7 +34,10 @@ export function rideJson(store: Store, ride: RideRecord, withInstructor: boolean
   const json: Record<string, unknown> = {
     id: ride.id,
     title: ride.title,
-    description: ride.classType === null ? null : `A ${ride.duration / 60}-minute class; bring water, it's a "hard" one.`,
+    description:
+      ride.classType === null
+        ? null
+        : `A ${ride.duration / 60}-minute class; bring water, it's a "hard" one.`,
     duration: ride.duration,
     length: ride.duration + intro + (intro > 0 ? 11 : 0),
     pedaling_start_offset: intro,
@@ -124,7 +130,11 @@ export function rideDetailsJson(store: Store, ride: RideRecord): Record<string, 
     },
     averages: { average_total_work: 150_000, average_avg_power: 140, average_avg_cadence: 82 },
     segments: {
-      segment_list: [segment('Warmup', intro, warm), segment(kind, intro + warm, main), segment('Cooldown', intro + warm + main, cool)],
+      segment_list: [
+        segment('Warmup', intro, warm),
+        segment(kind, intro + warm, main),
+        segment('Cooldown', intro + warm + main, cool),
+      ],
       segment_category_distribution: {},
       segment_body_focus_distribution: {},
       movements_by_weight_category: {},
@@ -145,7 +155,10 @@ export function rideDetailsJson(store: Store, ride: RideRecord): Record<string, 
               { name: 'cadence', lower: 75 + b.zone * 2, upper: 85 + b.zone * 2 },
             ],
       })),
-      total_expected_output: { expected_lower_output: Math.round(ride.duration / 11), expected_upper_output: Math.round(ride.duration / 8) },
+      total_expected_output: {
+        expected_lower_output: Math.round(ride.duration / 11),
+        expected_upper_output: Math.round(ride.duration / 8),
+      },
       pace_intensities: [],
     },
     class_types: ride.classType ? [{ id: classTypeId(ride.classType), name: ride.classType }] : [],

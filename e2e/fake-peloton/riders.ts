@@ -67,7 +67,8 @@ export function generateRiders(
       lastName: rest.join(' '),
       username: spec.username ?? fallback?.username ?? `Rider${index + 1}`,
       timezone,
-      distanceUnit: spec.distanceUnit ?? fallback?.distanceUnit ?? (timezone.startsWith('Europe/') ? 'km' : 'mi'),
+      distanceUnit:
+        spec.distanceUnit ?? fallback?.distanceUnit ?? (timezone.startsWith('Europe/') ? 'km' : 'mi'),
       ftpSource: spec.ftpSource ?? fallback?.ftpSource ?? FTP_SOURCES[index % 3] ?? 'ftp_workout_source',
       ftp: prng.int(150, 260),
       createdAt: newestAt - prng.int(7, 9) * 365 * 86_400,

@@ -17,7 +17,11 @@ export type RideCatalog = {
 
 const YEAR = 365 * 86_400;
 
-function instructorFor(prng: Prng, instructors: readonly InstructorRecord[], discipline: string): string | null {
+function instructorFor(
+  prng: Prng,
+  instructors: readonly InstructorRecord[],
+  discipline: string,
+): string | null {
   const able = instructors.filter((i) => i.disciplines.includes(discipline));
   return able.length > 0 ? prng.pick(able).id : null;
 }
@@ -25,7 +29,8 @@ function instructorFor(prng: Prng, instructors: readonly InstructorRecord[], dis
 export function makeRide(
   prng: Prng,
   instructors: readonly InstructorRecord[],
-  fields: Pick<RideRecord, 'title' | 'discipline' | 'classType' | 'duration' | 'originalAirTime'> & Partial<RideRecord>,
+  fields: Pick<RideRecord, 'title' | 'discipline' | 'classType' | 'duration' | 'originalAirTime'> &
+    Partial<RideRecord>,
 ): RideRecord {
   return {
     id: prng.hexId(),
@@ -57,7 +62,11 @@ export function justRide(prng: Prng, seconds: number): RideRecord {
 }
 
 /** A few hundred classes aired over the eight years before `newestAt`. */
-export function generateRides(prng: Prng, instructors: readonly InstructorRecord[], newestAt: number): RideCatalog {
+export function generateRides(
+  prng: Prng,
+  instructors: readonly InstructorRecord[],
+  newestAt: number,
+): RideCatalog {
   const airTime = () => Math.floor(newestAt - prng.range(30 * 86_400, 8 * YEAR) - (newestAt % 3600));
   const catalog: RideCatalog = {
     byId: new Map(),

@@ -60,7 +60,11 @@ async function run(route: Route | null, pattern: string | null, req: FakeRequest
   try {
     return await route.handler(req);
   } catch (error) {
-    return pelotonError(500, 0, `Fake Peloton error: ${error instanceof Error ? error.message : String(error)}`);
+    return pelotonError(
+      500,
+      0,
+      `Fake Peloton error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -89,7 +93,10 @@ async function handle(o: HostOptions, req: IncomingMessage, res: ServerResponse)
   if (token) {
     // A rate-limiting front: too many requests open on one token and the next is refused.
     if (!rt.stats.enter(token, rt.maxInFlightPerToken)) {
-      return writeResponse(res, { ...pelotonError(429, 429, 'Too many requests in flight'), headers: { 'content-type': 'application/json', 'retry-after': '1' } });
+      return writeResponse(res, {
+        ...pelotonError(429, 429, 'Too many requests in flight'),
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+      });
     }
     res.once('close', () => rt.stats.leave(token));
   }

@@ -40,7 +40,10 @@ export function createStore(options: FakePelotonOptions): Store {
   const context = (rider: RiderRecord, prng: Prng): FactoryContext => ({ prng, rider, catalog, instructors });
 
   for (const rider of riders) {
-    const list = generateWorkouts(context(rider, createPrng(deriveSeed(seed, `rider-${rider.index}`))), newestAt);
+    const list = generateWorkouts(
+      context(rider, createPrng(deriveSeed(seed, `rider-${rider.index}`))),
+      newestAt,
+    );
     byUser.set(rider.userId, list);
     for (const w of list) byId.set(w.id, w);
   }
@@ -75,7 +78,13 @@ export function createStore(options: FakePelotonOptions): Store {
             }),
           )
         : undefined;
-      const w = makeWorkout(ctx, { kind, start: createdAt + 40, ride, status: patch.status, timezone: patch.timezone });
+      const w = makeWorkout(ctx, {
+        kind,
+        start: createdAt + 40,
+        ride,
+        status: patch.status,
+        timezone: patch.timezone,
+      });
       w.createdAt = createdAt;
       if (patch.totalWork !== undefined) {
         w.finalWork = patch.totalWork;

@@ -21,13 +21,56 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+type YearTable = { first: number; changes: { at: number; offset: number }[] };
+const yearTables = new Map<string, YearTable>();
+
+/** A zone's offset on 1 January (UTC) and every change within that year, found once by bisection. */
+function yearTable(zone: string, year: number): YearTable {
+  const key = `${zone}@${year}`;
+  let table = yearTables.get(key);
+  if (table) return table;
+  const from = Date.UTC(year, 0, 1) / 1000;
+  const to = Date.UTC(year + 1, 0, 1) / 1000;
+  table = { first: computeOffset(zone, from), changes: [] };
+  let prev = table.first;
+  for (let t = from + 86_400; t <= to; t += 86_400) {
+    const cur = computeOffset(zone, t);
+    if (cur === prev) continue;
+    let lo = t - 86_400;
+    let hi = t;
+    while (hi - lo > 60) {
+      const mid = lo + Math.floor((hi - lo) / 120) * 60;
+      if (computeOffset(zone, mid) === prev) lo = mid;
+      else hi = mid;
+    }
+    if (hi < to) table.changes.push({ at: hi, offset: cur });
+    prev = cur;
+  }
+  yearTables.set(key, table);
+  return table;
+}
+
 /** Seconds east of UTC that `zone` is at the instant `epochSec`. */
 export function offsetSeconds(zone: string, epochSec: number): number {
+  const table = yearTable(zone, new Date(epochSec * 1000).getUTCFullYear());
+  let offset = table.first;
+  for (const c of table.changes) if (epochSec >= c.at) offset = c.offset;
+  return offset;
+}
+
+function computeOffset(zone: string, epochSec: number): number {
   const parts: Record<string, number> = {};
   for (const p of partsFormatter(zone).formatToParts(new Date(epochSec * 1000))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour, parts.minute, parts.second);
+  const wall = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
   return Math.round(wall / 1000 - Math.floor(epochSec));
 }
 
@@ -72,20 +115,10 @@ export function wallClock(epochSec: number, offsetSec: number): string {
 
 /** Instants (epoch seconds, to the minute) in [from, to) where `zone` changes its UTC offset. */
 export function offsetChanges(zone: string, from: number, to: number): number[] {
-  const changes: number[] = [];
-  let prev = offsetSeconds(zone, from);
-  for (let t = from + 86_400; t < to; t += 86_400) {
-    const cur = offsetSeconds(zone, t);
-    if (cur === prev) continue;
-    let lo = t - 86_400;
-    let hi = t;
-    while (hi - lo > 60) {
-      const mid = lo + Math.floor((hi - lo) / 120) * 60;
-      if (offsetSeconds(zone, mid) === prev) lo = mid;
-      else hi = mid;
-    }
-    changes.push(hi);
-    prev = cur;
+  const out: number[] = [];
+  const last = new Date(to * 1000).getUTCFullYear();
+  for (let year = new Date(from * 1000).getUTCFullYear(); year <= last; year++) {
+    for (const c of yearTable(zone, year).changes) if (c.at >= from && c.at < to) out.push(c.at);
   }
-  return changes;
+  return out;
 }

@@ -1,5 +1,5 @@
-import type { AuthState } from './auth-state';
 import type { LoginGuard } from './auth-routes';
+import type { AuthState } from './auth-state';
 import { AUDIENCE, MOBILE_CLIENT_ID, WEB_CLIENT_ID } from './constants';
 import { type FakeRequest, type FakeResponse, json, type Route, str } from './http';
 import type { Store } from './store';
@@ -20,7 +20,11 @@ function passwordGrant(d: TokenRoutesDeps, b: Record<string, unknown>, clientId:
   const rider = d.store.riderByEmail(who) ?? d.store.riders.find((r) => r.username.toLowerCase() === who);
   const key = rider?.email.toLowerCase() ?? who;
   if (d.guard.blocked.has(key) || (d.guard.failures.get(key) ?? 0) >= d.guard.maxFailed) {
-    return oauthError(429, 'too_many_attempts', 'Your account has been blocked after multiple consecutive login attempts.');
+    return oauthError(
+      429,
+      'too_many_attempts',
+      'Your account has been blocked after multiple consecutive login attempts.',
+    );
   }
   if (!rider || rider.password !== str(b.password)) {
     d.guard.failures.set(key, (d.guard.failures.get(key) ?? 0) + 1);

@@ -1,6 +1,14 @@
 /** Public types of the fake Peloton: options, the handle tests get back, and the admin surface. */
 
-export type FaultKind = '429' | '429-retry-after' | '5xx' | '1015' | 'empty-200' | 'truncated-json' | 'timeout' | 'slow';
+export type FaultKind =
+  | '429'
+  | '429-retry-after'
+  | '5xx'
+  | '1015'
+  | 'empty-200'
+  | 'truncated-json'
+  | 'timeout'
+  | 'slow';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   '429',

@@ -110,7 +110,9 @@ export function makeWorkout(ctx: FactoryContext, choice: WorkoutChoice): Workout
   const totalWork = round2(m.avgWatts * seconds + prng.range(-300, 300) * (m.avgWatts > 0 ? 1 : 0));
   const finalWork = Math.max(0, totalWork);
   const kcalPerMin = KCAL_PER_MIN[choice.kind];
-  const calories = kcalPerMin ? Math.round(kcalPerMin * (seconds / 60) * prng.range(0.85, 1.15)) : Math.round(finalWork / 1000 * 1.1 + prng.range(0, 25));
+  const calories = kcalPerMin
+    ? Math.round(kcalPerMin * (seconds / 60) * prng.range(0.85, 1.15))
+    : Math.round((finalWork / 1000) * 1.1 + prng.range(0, 25));
   const inProgress = choice.status === 'IN_PROGRESS';
   const start = choice.start;
   const air = ride.originalAirTime;
@@ -157,7 +159,12 @@ function metricsFor(prng: Prng, kind: WorkoutKind, ftp: number, ride: RideRecord
     }
     case 'tread': {
       const speed = round2(prng.range(4.5, 8.2));
-      return { ...none, avgWatts: Math.round(speed * prng.range(18, 24)), avgSpeed: speed, avgIncline: round2(prng.range(0.5, 4)) };
+      return {
+        ...none,
+        avgWatts: Math.round(speed * prng.range(18, 24)),
+        avgSpeed: speed,
+        avgIncline: round2(prng.range(0.5, 4)),
+      };
     }
     case 'outdoor-run':
       return { ...none, avgSpeed: round2(prng.range(5, 7.5)) };

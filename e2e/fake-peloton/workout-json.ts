@@ -15,7 +15,12 @@ export function parseJoins(raw: string | null): Joins {
 
 type Device = { device_type: string; platform: string; metrics_type: string | null; display: string };
 
-const BIKE: Device = { device_type: 'home_bike_v1', platform: 'home_bike', metrics_type: 'cycling', display: 'Bike' };
+const BIKE: Device = {
+  device_type: 'home_bike_v1',
+  platform: 'home_bike',
+  metrics_type: 'cycling',
+  display: 'Bike',
+};
 const APP: Device = { device_type: 'iPad', platform: 'iOS_app', metrics_type: null, display: 'iPad' };
 
 const DEVICES: Record<WorkoutKind, Device> = {
@@ -42,7 +47,9 @@ export function hrZoneDurations(w: WorkoutRecord): Record<string, number> | null
   const weights = [1, 2, 3, 4, 5].map(() => prng.range(0.05, 1));
   const sum = weights.reduce((a, b) => a + b, 0);
   const seconds = w.ride.duration;
-  return Object.fromEntries(weights.map((x, i) => [`heart_rate_z${i + 1}_duration`, Math.round((x / sum) * seconds)]));
+  return Object.fromEntries(
+    weights.map((x, i) => [`heart_rate_z${i + 1}_duration`, Math.round((x / sum) * seconds)]),
+  );
 }
 
 function effortZones(w: WorkoutRecord): Record<string, unknown> | null {
@@ -100,14 +107,23 @@ export function workoutDetailJson(store: Store, w: WorkoutRecord, joins: Joins):
   return {
     ...json,
     achievement_templates: w.isPersonalRecord
-      ? [{ id: prng.hexId(), name: 'Best Output', slug: 'best_output', image_url: 'https://example.invalid/pr.png', description: 'Awarded for a new personal record.' }]
+      ? [
+          {
+            id: prng.hexId(),
+            name: 'Best Output',
+            slug: 'best_output',
+            image_url: 'https://example.invalid/pr.png',
+            description: 'Awarded for a new personal record.',
+          },
+        ]
       : [],
     leaderboard_rank: leaderboard && w.status === 'COMPLETE' ? prng.int(1, total) : null,
     total_leaderboard_users: leaderboard ? total : 0,
     ftp_info: {
       ftp: rider?.ftp ?? 0,
       ftp_source: rider?.ftpSource ?? null,
-      ftp_workout_id: rider?.ftpSource === 'ftp_workout_source' ? (store.workouts(w.userId).at(-1)?.id ?? null) : null,
+      ftp_workout_id:
+        rider?.ftpSource === 'ftp_workout_source' ? (store.workouts(w.userId).at(-1)?.id ?? null) : null,
     },
     device_type_display_name: DEVICES[w.kind].display,
     total_heart_rate_zone_durations: zones,
@@ -128,7 +144,13 @@ function movementTracker(prng: ReturnType<typeof createPrng>): Record<string, un
   const moves = ['Goblet Squat', 'Bicep Curl', 'Overhead Press', 'Renegade Row'].map((name) => {
     const reps = prng.int(20, 48);
     const weight = prng.pick([5, 10, 15, 20, 25]);
-    return { movement_id: prng.hexId(), movement_name: name, total_reps: reps, total_volume: reps * weight, weight: [{ weight_category: 'medium', weight_data: { weight_value: weight, weight_unit: 'lb' } }] };
+    return {
+      movement_id: prng.hexId(),
+      movement_name: name,
+      total_reps: reps,
+      total_volume: reps * weight,
+      weight: [{ weight_category: 'medium', weight_data: { weight_value: weight, weight_unit: 'lb' } }],
+    };
   });
   return {
     completed_movements_summary_data: {

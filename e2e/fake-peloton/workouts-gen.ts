@@ -58,7 +58,7 @@ function edgeChoices(ctx: FactoryContext, newestAt: number): WorkoutChoice[] {
   const out: WorkoutChoice[] = [];
   for (const t of offsetChanges(zone, newestAt - YEAR, newestAt - DAY)) {
     out.push({ kind: 'bike-class', start: t + 40 * 60, timezone: zone, maxSeconds: 1200 });
-    out.push({ kind: 'bike-class', start: t - 25 * 60, timezone: zone, maxSeconds: 1200 });
+    out.push({ kind: 'bike-class', start: t - 20 * 60, timezone: zone, maxSeconds: 1200 });
   }
   const midnight = Math.floor((newestAt - 10 * DAY) / DAY) * DAY + 23 * 3600 + 50 * 60;
   out.push({ kind: 'bike-class', start: midnight, timezone: zone, maxSeconds: 2700 });
@@ -110,7 +110,9 @@ export function generateWorkouts(ctx: FactoryContext, newestAt: number): Workout
     if (i > 0) {
       const showcase = SHOWCASE[i - 1];
       choice.ride = showcase ? undefined : awkward.shift();
-      choice.kind = showcase ?? (choice.ride ? (choice.ride.discipline === 'yoga' ? 'yoga' : 'bike-class') : randomKind(ctx));
+      choice.kind =
+        showcase ??
+        (choice.ride ? (choice.ride.discipline === 'yoga' ? 'yoga' : 'bike-class') : randomKind(ctx));
       if (choice.kind === 'scenic') choice.ride = ctx.catalog.scenic[i % ctx.catalog.scenic.length];
     }
     const w = makeWorkout(ctx, choice);

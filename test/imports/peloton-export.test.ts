@@ -263,6 +263,9 @@ describe('enriching workouts already in the cache', () => {
       unchanged: 3,
     });
     expect(snapshot(db)).toEqual(before2);
+    // Importing the seed again does not wipe the metrics the export added.
+    expect(importFile(db, SEED_FILE)).toMatchObject({ unchanged: 721 });
+    expect(snapshot(db)).toEqual(before2);
   });
 
   it('does not match another rider, another minute or another title', () => {

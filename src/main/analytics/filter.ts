@@ -71,6 +71,16 @@ export function whereClause(f: ResolvedFilter): { sql: string; params: SqlParam[
   return { sql: parts.join(' AND ') || '1', params };
 }
 
+/**
+ * The FROM clause for queries that read more than the rider index holds. With
+ * no rider or date restriction SQLite would walk the rider index to save a sort
+ * and then fetch every row by rowid, which costs more than reading the table in
+ * order and sorting: there the table is scanned.
+ */
+export function workoutsTable(f: ResolvedFilter): string {
+  return f.allRiders && f.fromSec === null && f.toSec === null ? 'workouts w NOT INDEXED' : 'workouts w';
+}
+
 /** The notebook's ride subset (F5): cycling or Lanebreak, more than 1 kJ, longer than 10 minutes. */
 export const RIDE_SUBSET_SQL = `w.class_type IN ('cycling', 'lanebreak') AND w.output_kj > 1 AND w.length_min > 10`;
 

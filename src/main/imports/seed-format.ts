@@ -47,6 +47,22 @@ const SLUG = /^[a-z0-9_]{1,40}$/;
 const INT = /^\d{1,4}$/;
 const DECIMAL = /^\d{1,7}(\.\d+)?$/;
 
+/** Epoch milliseconds of a `YYYY-MM-DD HH:MM:SS` UTC date, or NaN when it is not a real one. */
+function utcMillis(date: string): number {
+  const d = DATE.exec(date);
+  if (!d) return Number.NaN;
+  const y = Number(d[1]);
+  const mo = Number(d[2]);
+  const day = Number(d[3]);
+  const h = Number(d[4]);
+  const mi = Number(d[5]);
+  const sec = Number(d[6]);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const monthDays = mo === 2 ? (leap ? 29 : 28) : 30 + ((mo + (mo >> 3)) & 1);
+  if (mo < 1 || mo > 12 || day < 1 || day > monthDays || h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  return Date.UTC(y, mo - 1, day, h, mi, sec);
+}
+
 /** Turns one seed row into a workout, or throws naming the line and the column. */
 export function seedRow(rec: CsvRecord, fileName: string): WorkoutInput {
   const f = rec.fields;
@@ -69,12 +85,8 @@ export function seedRow(rec: CsvRecord, fileName: string): WorkoutInput {
     rider = '',
   ] = f;
   if (!ID.test(id)) fail('workout_id', 'a workout id (letters and digits)');
-  const d = DATE.exec(date);
-  const n = d ? d.slice(1).map(Number) : [];
-  const startMs = d ? Date.UTC(n[0] ?? 0, (n[1] ?? 1) - 1, n[2], n[3], n[4], n[5]) : Number.NaN;
-  if (!d || new Date(startMs).toISOString().slice(0, 19).replace('T', ' ') !== date.replace('T', ' ')) {
-    fail('date', 'a UTC date and time as YYYY-MM-DD HH:MM:SS');
-  }
+  const startMs = utcMillis(date);
+  if (Number.isNaN(startMs)) fail('date', 'a UTC date and time as YYYY-MM-DD HH:MM:SS');
   if (title.trim() === '') fail('class_title', 'a class title');
   if (!SLUG.test(classType)) fail('class_type', 'a class type such as cycling or yoga');
   if (!INT.test(length)) fail('length_min', 'a whole number of minutes');

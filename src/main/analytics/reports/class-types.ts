@@ -1,6 +1,6 @@
 import type { ClassTypeRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
-import { type ResolvedFilter, riderNames, type SqlParam, whereClause } from '../filter';
+import { type ResolvedFilter, riderNames, type SqlParam, whereClause, workoutsTable } from '../filter';
 import { sortRows } from '../format';
 
 /** F2–F4: workouts per class type per rider, and their share of the rider's (filtered) total. */
@@ -10,7 +10,7 @@ export function classTypes(db: Cache, f: ResolvedFilter): ClassTypeRow[] {
   const rows = db
     .prepare<SqlParam[], { id: string; classType: string; workouts: number }>(
       `SELECT w.rider_id AS id, w.class_type AS classType, COUNT(*) AS workouts
-         FROM workouts w
+         FROM ${workoutsTable(f)}
         WHERE ${sql}
         GROUP BY w.rider_id, w.class_type`,
     )

@@ -1,6 +1,13 @@
 import type { InstructorRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
-import { type ResolvedFilter, RIDE_SUBSET_SQL, riderNames, type SqlParam, whereClause } from '../filter';
+import {
+  type ResolvedFilter,
+  RIDE_SUBSET_SQL,
+  riderNames,
+  type SqlParam,
+  whereClause,
+  workoutsTable,
+} from '../filter';
 import { sortRows } from '../format';
 
 /**
@@ -21,18 +28,18 @@ export function instructors(db: Cache, f: ResolvedFilter): InstructorRow[] {
   const rows = db
     .prepare<
       SqlParam[],
-      { id: string; instructor: string; lengthMin: number; avgOutputKj: number; workouts: number }
+      { id: string; label: string; lengthMin: number; avgOutputKj: number; workouts: number }
     >(
-      `SELECT w.rider_id AS id, ${INSTRUCTOR_LABEL_SQL} AS instructor, w.length_min AS lengthMin,
+      `SELECT w.rider_id AS id, ${INSTRUCTOR_LABEL_SQL} AS label, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS workouts
-         FROM workouts w
+         FROM ${workoutsTable(f)}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
-        GROUP BY w.rider_id, instructor, w.length_min`,
+        GROUP BY w.rider_id, label, w.length_min`,
     )
     .all(...params);
   const out = rows.map((row) => ({
     rider: names.get(row.id) ?? row.id,
-    instructor: row.instructor,
+    instructor: row.label,
     lengthMin: row.lengthMin,
     avgOutputKj: row.avgOutputKj,
     workouts: row.workouts,

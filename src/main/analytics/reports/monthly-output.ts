@@ -1,7 +1,14 @@
 import type { MonthlyOutputRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { monthBuckets } from '../buckets';
-import { type ResolvedFilter, RIDE_SUBSET_SQL, riderNames, type SqlParam, whereClause } from '../filter';
+import {
+  type ResolvedFilter,
+  RIDE_SUBSET_SQL,
+  riderNames,
+  type SqlParam,
+  whereClause,
+  workoutsTable,
+} from '../filter';
 import { sortRows } from '../format';
 
 /** F7: average output per month and class length in the ride subset (months with data only). */
@@ -13,7 +20,7 @@ export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] 
     .prepare<SqlParam[], { id: string; month: number; lengthMin: number; avgOutputKj: number; n: number }>(
       `SELECT w.rider_id AS id, ${months.sql} AS month, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS n
-         FROM workouts w
+         FROM ${workoutsTable(f)}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, month, w.length_min`,
     )

@@ -1,7 +1,14 @@
 import type { OutputByLengthRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import { type ResolvedFilter, RIDE_SUBSET_SQL, riderNames, type SqlParam, whereClause } from '../filter';
+import {
+  type ResolvedFilter,
+  RIDE_SUBSET_SQL,
+  riderNames,
+  type SqlParam,
+  whereClause,
+  workoutsTable,
+} from '../filter';
 import { sortRows } from '../format';
 
 /**
@@ -22,7 +29,7 @@ export function outputByLength(db: Cache, f: ResolvedFilter): OutputByLengthRow[
                 ROW_NUMBER() OVER g - 1 AS i,
                 COUNT(*) OVER (PARTITION BY w.rider_id, w.length_min) AS n,
                 AVG(w.output_kj) OVER (PARTITION BY w.rider_id, w.length_min) AS mean
-           FROM workouts w
+           FROM ${workoutsTable(f)}
           WHERE ${sql} AND ${RIDE_SUBSET_SQL}
          WINDOW g AS (PARTITION BY w.rider_id, w.length_min ORDER BY w.output_kj)
        )

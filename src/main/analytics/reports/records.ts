@@ -1,6 +1,13 @@
 import type { RecordRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
-import { type ResolvedFilter, RIDE_SUBSET_SQL, riderNames, type SqlParam, whereClause } from '../filter';
+import {
+  type ResolvedFilter,
+  RIDE_SUBSET_SQL,
+  riderNames,
+  type SqlParam,
+  whereClause,
+  workoutsTable,
+} from '../filter';
 import { isoInstant, sortRows } from '../format';
 
 /** The best output per class length in the ride subset; a tie goes to the earliest workout. */
@@ -14,7 +21,7 @@ export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
                 w.start_time AS start,
                 ROW_NUMBER() OVER (PARTITION BY w.rider_id, w.length_min
                                    ORDER BY w.output_kj DESC, w.start_time, w.id) AS rank
-           FROM workouts w
+           FROM ${workoutsTable(f)}
           WHERE ${sql} AND ${RIDE_SUBSET_SQL}
        ) WHERE rank = 1`,
     )

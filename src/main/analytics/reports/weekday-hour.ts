@@ -1,8 +1,7 @@
 import type { WeekdayHourRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
-  localDaySql,
-  localHourSql,
+  DAY_SHIFT_DAYS,
   localTime,
   type ResolvedFilter,
   riderNames,
@@ -11,25 +10,31 @@ import {
 } from '../filter';
 import { sortRows } from '../format';
 
-/** F10: workouts per local weekday (Monday = 1) and hour, non-zero cells only. */
+const WEEK_SEC = 7 * 86400;
+
+/**
+ * F10: workouts per local weekday (Monday = 1) and hour, non-zero cells only.
+ * SQL groups by the hour of the week, counted from a Thursday (1970-01-01 and
+ * the day shift, a whole number of weeks): one zone lookup per row, and only
+ * the rider index is read.
+ */
 export function weekdayHour(db: Cache, f: ResolvedFilter): WeekdayHourRow[] {
   const { sql, params } = whereClause(f);
-  const local = localTime(db, f);
   const names = riderNames(f);
-  // The shifted day number is a whole number of weeks from 1970-01-01, a Thursday.
+  const hourOfWeek = `((${localTime(db, f)} + ${DAY_SHIFT_DAYS * 86400}) % ${WEEK_SEC} / 3600)`;
   const rows = db
-    .prepare<SqlParam[], { id: string; weekday: number; hour: number; workouts: number }>(
-      `SELECT w.rider_id AS id, (${localDaySql(local)} + 3) % 7 + 1 AS weekday,
-              ${localHourSql(local)} AS hour, COUNT(*) AS workouts
+    .prepare<SqlParam[], { id: string; how: number; workouts: number }>(
+      `SELECT w.rider_id AS id, ${hourOfWeek} AS how, COUNT(*) AS workouts
          FROM workouts w
         WHERE ${sql}
-        GROUP BY w.rider_id, weekday, hour`,
+        GROUP BY w.rider_id, how`,
     )
     .all(...params);
   const out = rows.map((row) => ({
     rider: names.get(row.id) ?? row.id,
-    weekday: row.weekday,
-    hour: row.hour,
+    // Hour 0 of the week is Thursday 00:00; Thursday is weekday 4.
+    weekday: ((Math.floor(row.how / 24) + 3) % 7) + 1,
+    hour: row.how % 24,
     workouts: row.workouts,
   }));
   return sortRows(

@@ -8,6 +8,7 @@ import {
   riderNames,
   type SqlParam,
   whereClause,
+  workoutsTable,
 } from '../filter';
 import { isoWeekLabel, sortRows, weekNumberSql } from '../format';
 
@@ -23,7 +24,7 @@ export function weekly(db: Cache, f: ResolvedFilter): WeeklyRow[] {
     .prepare<SqlParam[], { id: string; week: number; workouts: number; minutes: number; outputKj: number }>(
       `SELECT w.rider_id AS id, ${week} AS week, COUNT(*) AS workouts,
               SUM(w.length_min) AS minutes, SUM(w.output_kj) AS outputKj
-         FROM workouts w
+         FROM ${workoutsTable(f)}
         WHERE ${sql}
         GROUP BY w.rider_id, week`,
     )
