@@ -8,7 +8,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => fake.close());
 
-test('the fake login page signs in from a real browser, as the embedded sign-in window will', async ({ page }) => {
+test('the fake login page signs in from a real browser, as the embedded sign-in window will', async ({
+  page,
+}) => {
   const account = fake.accounts[0];
   if (!account) throw new Error('no account');
   let callback = '';

@@ -13,7 +13,7 @@ export function meJson(store: Store, rider: RiderRecord): Record<string, unknown
     counts.set(w.ride.discipline, (counts.get(w.ride.discipline) ?? 0) + 1);
     if (w.ride.discipline === 'cycling') pedaling++;
   }
-  const ftpWorkout = rider.ftpSource === 'ftp_workout_source' ? (workouts.at(-1)?.id ?? null) : null;
+  const ftpWorkout = rider.ftpSource === 'ftp_workout_source' ? store.ftpWorkoutId(rider.userId) : null;
   return {
     id: rider.userId,
     username: rider.username,

@@ -53,7 +53,8 @@ export function generateRiders(
     typeof riders === 'number' ? Array.from({ length: riders }, (): RiderSpec => ({})) : riders;
   return specs.map((spec, index) => {
     const prng = createPrng(deriveSeed(seed, `rider-account-${index}`));
-    const fallback = DEFAULT_RIDERS[index];
+    // The demo riders fill in blank specs only; a partly spelled-out rider gets generated defaults.
+    const fallback = Object.keys(spec).length === 0 ? DEFAULT_RIDERS[index] : undefined;
     const generatedName = `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}`;
     const name = spec.name ?? fallback?.name ?? generatedName;
     const [firstName = name, ...rest] = name.split(' ');
@@ -65,7 +66,10 @@ export function generateRiders(
       name,
       firstName,
       lastName: rest.join(' '),
-      username: spec.username ?? fallback?.username ?? `Rider${index + 1}`,
+      username:
+        spec.username ??
+        fallback?.username ??
+        `${firstName.normalize('NFD').replace(/[^A-Za-z]/g, '')}${index + 1}`,
       timezone,
       distanceUnit:
         spec.distanceUnit ?? fallback?.distanceUnit ?? (timezone.startsWith('Europe/') ? 'km' : 'mi'),

@@ -22,6 +22,8 @@ export type Store = {
   addWorkout(userId: string, patch?: WorkoutPatch): WorkoutRecord;
   completeWorkout(id: string, totalWorkJ?: number): WorkoutRecord;
   deleteWorkout(id: string): boolean;
+  /** The FTP test behind a workout-sourced FTP: the rider's oldest Power Zone class, if any. */
+  ftpWorkoutId(userId: string): string | null;
   /** `{"YYYY-MM": count}` over all the rider's workouts (UTC months). */
   monthSummary(userId: string): Record<string, number>;
 };
@@ -115,6 +117,14 @@ export function createStore(options: FakePelotonOptions): Store {
       if (at >= 0) list.splice(at, 1);
       touched(w.userId);
       return true;
+    },
+    ftpWorkoutId(userId) {
+      const list = byUser.get(userId) ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const w = list[i];
+        if (w?.kind === 'bike-class' && w.ride.classType === 'Power Zone') return w.id;
+      }
+      return null;
     },
     monthSummary(userId) {
       let summary = summaries.get(userId);

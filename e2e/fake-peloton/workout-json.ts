@@ -122,8 +122,7 @@ export function workoutDetailJson(store: Store, w: WorkoutRecord, joins: Joins):
     ftp_info: {
       ftp: rider?.ftp ?? 0,
       ftp_source: rider?.ftpSource ?? null,
-      ftp_workout_id:
-        rider?.ftpSource === 'ftp_workout_source' ? (store.workouts(w.userId).at(-1)?.id ?? null) : null,
+      ftp_workout_id: rider?.ftpSource === 'ftp_workout_source' ? store.ftpWorkoutId(w.userId) : null,
     },
     device_type_display_name: DEVICES[w.kind].display,
     total_heart_rate_zone_durations: zones,

@@ -113,7 +113,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
 
   /** Upserts by id: a row already there with the same values is left alone. */
   const put = (w: WorkoutInput, riderId = w.riderId ?? riderIdFor(w.riderName)): Outcome => {
-    const values = [
+    const values: unknown[] = [
       riderId,
       w.startTime,
       w.timezone,

@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { riderCommand } from './commands/rider';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
     run: importCommand,
     summary: 'import FILE [--rider NAME]     import a CSV (seed or Peloton export)',
   },
+  export: { run: exportCommand, summary: 'export FILE [--format F]       write the cached workouts as CSV' },
   report: { run: reportCommand, summary: 'report NAME [filters]          print a report (--json, --csv)' },
   rider: { run: riderCommand, summary: 'rider add|list|remove          sign riders in to Peloton' },
   sync: { run: syncCommand, summary: 'sync [--rider R] [--since D]    fetch new workouts, update outputs' },

@@ -10,23 +10,38 @@ import {
 } from '../filter';
 import { isoInstant, sortRows } from '../format';
 
-/** The best output per class length in the ride subset; a tie goes to the earliest workout. */
+type Candidate = { riderId: string; lengthMin: number; best: number; id: string; start: number };
+
+/**
+ * The best output per class length in the ride subset; a tie goes to the
+ * earliest workout (then the smallest id). SQLite finds each group's best
+ * output, then the workouts that reach it; JS breaks the (rare) ties. Two
+ * passes over the subset cost less than ranking every ride with a window.
+ */
 export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
   const { sql, params } = whereClause(f);
   const names = riderNames(f);
-  const rows = db
-    .prepare<SqlParam[], { riderId: string; lengthMin: number; best: number; id: string; start: number }>(
-      `SELECT riderId, lengthMin, best, id, start FROM (
-         SELECT w.rider_id AS riderId, w.length_min AS lengthMin, w.output_kj AS best, w.id AS id,
-                w.start_time AS start,
-                ROW_NUMBER() OVER (PARTITION BY w.rider_id, w.length_min
-                                   ORDER BY w.output_kj DESC, w.start_time, w.id) AS rank
-           FROM ${workoutsTable(f)}
-          WHERE ${sql} AND ${RIDE_SUBSET_SQL}
-       ) WHERE rank = 1`,
+  const from = workoutsTable(f);
+  const candidates = db
+    .prepare<SqlParam[], Candidate>(
+      `WITH best AS MATERIALIZED (
+         SELECT w.rider_id AS riderId, w.length_min AS lengthMin, MAX(w.output_kj) AS best
+           FROM ${from} WHERE ${sql} AND ${RIDE_SUBSET_SQL}
+          GROUP BY w.rider_id, w.length_min
+       )
+       SELECT b.riderId, b.lengthMin, b.best, w.id, w.start_time AS start
+         FROM ${from} JOIN best b
+           ON b.riderId = w.rider_id AND b.lengthMin = w.length_min AND b.best = w.output_kj
+        WHERE ${sql} AND ${RIDE_SUBSET_SQL}`,
     )
-    .all(...params);
-  const out = rows.map((row) => ({
+    .all(...params, ...params);
+  const winners = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const key = `${c.riderId}\u0000${c.lengthMin}`;
+    const w = winners.get(key);
+    if (!w || c.start < w.start || (c.start === w.start && c.id < w.id)) winners.set(key, c);
+  }
+  const out = [...winners.values()].map((row) => ({
     rider: names.get(row.riderId) ?? row.riderId,
     lengthMin: row.lengthMin,
     bestOutputKj: row.best,
