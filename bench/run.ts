@@ -29,7 +29,10 @@ async function main() {
       );
     }
   }
-  writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+  writeFileSync(
+    resolve(__dirname, 'results.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`,
+  );
   if (failed) {
     process.stderr.write(`\n${failed} figure(s) missed their target.\n`);
     process.exitCode = 1;

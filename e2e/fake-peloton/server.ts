@@ -102,7 +102,7 @@ async function handle(o: HostOptions, req: IncomingMessage, res: ServerResponse)
   }
   await sleep(rt, latencyFor(rt.latency, pattern), res);
   const fault = rt.faults.pick(url.pathname);
-  if (fault) rt.stats.fault(fault);
+  if (fault && fault !== 'truncated-json') rt.stats.fault(fault);
   if (fault === 'timeout') {
     await sleep(rt, rt.faults.options?.timeoutMs ?? 30_000, res);
     res.destroy();
@@ -110,7 +110,10 @@ async function handle(o: HostOptions, req: IncomingMessage, res: ServerResponse)
   }
   if (fault === 'slow') await sleep(rt, rt.faults.options?.slowMs ?? 1500, res);
   let answer = (fault && rt.faults.response(fault)) || (await run(match.route, match.pattern, fakeReq));
-  if (fault === 'truncated-json' && answer.status === 200 && answer.body) {
+  // Only JSON is cut: a cut CSV would still parse, silently short, which no client could notice.
+  const isJson = String(answer.headers?.['content-type'] ?? '').includes('json');
+  if (fault === 'truncated-json' && answer.status === 200 && answer.body && isJson) {
+    rt.stats.fault(fault);
     answer = { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
   }
   writeResponse(res, answer);

@@ -9,6 +9,7 @@ import { createEventBus, type EventBus } from './events';
 import { type ImportOptions, type ImportResult, importFile } from './imports/import-file';
 import { createLogger, type Logger } from './log/logger';
 import { type PelotonEndpoints, pelotonEndpoints } from './peloton/endpoints';
+import type { TokenSet } from './peloton/oauth-tokens';
 import { createTokenManager, type TokenManager } from './peloton/token-manager';
 import { createHeadlessEncryptor } from './secrets/headless-encryptor';
 import { createEncryptedFileStore, type Encryptor, type SecretStore } from './secrets/secret-store';
@@ -24,6 +25,7 @@ export type ServicesOptions = {
   encryptor?: Encryptor;
   nativeBinding?: string;
   env?: NodeJS.ProcessEnv;
+  browserSignIn?: (endpoints: PelotonEndpoints) => Promise<TokenSet>;
 };
 
 /** The composition root: every main-side service, built from one data folder. */
@@ -38,7 +40,13 @@ export type Services = {
   displayTimeZone(): string;
   importFile(path: string, options?: ImportOptions): ImportResult;
   report<N extends ReportName>(name: N, filter: ReportFilter): ReportRows[N][];
-  peloton: { endpoints(): PelotonEndpoints; tokens: TokenManager; retryBaseMs?: number };
+  peloton: {
+    endpoints(): PelotonEndpoints;
+    tokens: TokenManager;
+    retryBaseMs?: number;
+    /** The desktop app's sign-in through Peloton's own page in a window; absent headless. */
+    browserSignIn?: () => Promise<TokenSet>;
+  };
   sync(options?: SyncOptions): Promise<SyncResult>;
   close(): void;
 };
@@ -57,10 +65,12 @@ export function createServices(options: ServicesOptions): Services {
   const events = createEventBus();
   const log = createLogger(dataDir, env.SPOKE_LOG_LEVEL);
   const endpoints = () => pelotonEndpoints(settings, env);
+  const browserSignIn = options.browserSignIn;
   const peloton = {
     endpoints,
     tokens: createTokenManager(secrets, endpoints),
     retryBaseMs: env.SPOKE_RETRY_BASE_MS ? Number(env.SPOKE_RETRY_BASE_MS) : undefined,
+    browserSignIn: browserSignIn ? () => browserSignIn(endpoints()) : undefined,
   };
   let running: Promise<SyncResult> | null = null;
   const displayTimeZone = () => {

@@ -4,8 +4,12 @@ export const channelNames = [
   'app:info',
   'reports:get',
   'riders:list',
+  'riders:add',
+  'riders:remove',
   'settings:get',
   'settings:update',
+  'sync:run',
+  'sync:history',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

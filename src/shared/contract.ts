@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
-import type { AppInfo, Rider } from './model';
+import type { AppInfo, Rider, SignedInRider, SyncResult, SyncRun } from './model';
 import { type ReportName, type ReportRows, reportRequestSchema } from './reports';
 import { type SettingsView, settingsUpdateSchema } from './settings';
 
@@ -13,13 +13,28 @@ function channel<O>() {
 
 const none = z.object({}).strict().optional();
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
+
+/** Sign-in: Peloton's own page in a window (desktop), email + password sent once, or a pasted refresh token. */
+const riderAdd = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('browser') }).strict(),
+  z.object({ method: z.literal('password'), email: z.string().trim().email('expected an email address'), password: z.string().min(1, 'expected a password') }).strict(),
+  z.object({ method: z.literal('refresh-token'), refreshToken: z.string().trim().min(10, 'expected a refresh token') }).strict(),
+]);
+
 /** The API contract: every channel the renderer may call, on either transport. */
 export const contract = {
   'app:info': channel<AppInfo>()(none),
   'reports:get': channel<ReportRows[ReportName][]>()(reportRequestSchema),
   'riders:list': channel<Rider[]>()(none),
+  'riders:add': channel<SignedInRider>()(riderAdd),
+  'riders:remove': channel<{ removed: number }>()(z.object({ id: z.string().min(1) }).strict()),
   'settings:get': channel<SettingsView>()(none),
   'settings:update': channel<SettingsView>()(settingsUpdateSchema),
+  'sync:run': channel<SyncResult>()(
+    z.object({ riders: z.array(z.string().min(1)).optional(), since: day.optional() }).strict().optional(),
+  ),
+  'sync:history': channel<SyncRun[]>()(none),
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

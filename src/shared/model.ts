@@ -28,3 +28,36 @@ export type EventPayloads = {
   'sync:progress': SyncProgress;
   'data:changed': DataChanged;
 };
+
+export type SignedInRider = { id: string; name: string; username: string | null };
+
+export type RiderSyncResult = {
+  id: string;
+  name: string;
+  fetched: number;
+  inserted: number;
+  updated: number;
+  error?: string;
+};
+
+/** What `spoke sync --json` prints and `sync:run` answers. */
+export type SyncResult = {
+  riders: RiderSyncResult[];
+  requests: number;
+  csvFiles: string[];
+  s3Keys: string[];
+  postgres: { upserted: number } | null;
+  durationMs: number;
+  /** Deliveries owed to S3 or Postgres, retried by the next sync. */
+  waiting?: { target: string; item: string; error: string | null; attempts: number }[];
+};
+
+export type SyncRun = {
+  id: number;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  summary: unknown;
+  error: string | null;
+};

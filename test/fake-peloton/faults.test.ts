@@ -102,7 +102,7 @@ describe('fake Peloton injected faults', () => {
 
 describe('fake Peloton rate-limiting front and latency', () => {
   it('refuses the 7th concurrent request with one token (429) and records the peak', async () => {
-    const { fake, call } = await start({ latencyMs: 300 });
+    const { fake, call } = await start({ latencyMs: 1000 });
     const statuses = await Promise.all(
       Array.from({ length: 7 }, () => call('/api/me').then((r) => r.status)),
     );
@@ -114,7 +114,7 @@ describe('fake Peloton rate-limiting front and latency', () => {
   });
 
   it('counts tokens separately and honours maxInFlightPerToken', async () => {
-    const { fake, call } = await start({ latencyMs: 200, maxInFlightPerToken: 2 });
+    const { fake, call } = await start({ latencyMs: 800, maxInFlightPerToken: 2 });
     const other = api(fake, fake.admin.issueTokens(fake.accounts[1]?.email ?? '').access_token);
     const statuses = await Promise.all(
       [call('/api/me'), call('/api/me'), other('/api/me'), other('/api/me')].map((p) =>
@@ -130,13 +130,15 @@ describe('fake Peloton rate-limiting front and latency', () => {
 
   it('applies latency per endpoint pattern', async () => {
     const { fake, call } = await start();
-    fake.admin.setLatency({ '/api/me': 250, default: 0 });
+    fake.admin.setLatency({ '/api/me': 600, default: 0 });
     let t = Date.now();
     await call('/api/me');
-    expect(Date.now() - t).toBeGreaterThanOrEqual(240);
+    const slow = Date.now() - t;
     t = Date.now();
     await call('/api/instructor');
-    expect(Date.now() - t).toBeLessThan(200);
+    const fast = Date.now() - t;
+    expect(slow).toBeGreaterThanOrEqual(590);
+    expect(fast).toBeLessThan(slow - 300);
   });
 });
 

@@ -124,3 +124,14 @@ export async function spendRefreshToken(r: Rig, refreshToken: string): Promise<R
     body: JSON.stringify({ grant_type: 'refresh_token', client_id: endpoints.clientId, refresh_token: refreshToken }),
   });
 }
+
+/** Makes a rider's stored tokens look `ms` older, as if the sign-in had happened that long ago. */
+export function ageTokens(r: Rig, riderId: string, ms: number): Promise<void> {
+  return withServices(r, (s) => {
+    const raw = s.secrets.get(`peloton:${riderId}`);
+    if (!raw) throw new Error(`no tokens for ${riderId}`);
+    const t = JSON.parse(raw) as TokenSet;
+    const aged = { ...t, expiresAt: t.expiresAt - ms, obtainedAt: (t.obtainedAt ?? Date.now()) - ms };
+    s.secrets.set(`peloton:${riderId}`, JSON.stringify(aged));
+  });
+}

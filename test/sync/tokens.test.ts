@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { rig, signInAll, spendRefreshToken, storedTokens, syncJson, withServices } from './kit';
+import { ageTokens, rig, signInAll, spendRefreshToken, storedTokens, syncJson, withServices } from './kit';
 
 describe('tokens during a sync', () => {
   it('refreshes a token about to expire before using it, once, and keeps the rotated refresh token', async () => {
-    // 50-minute tokens: less than the hour Spoke wants left, so the sync refreshes up front.
+    // 50-minute tokens, signed in 30 minutes ago: 20 minutes left, so the sync refreshes up front.
     const r = await rig({ riders: 1, workoutsPerRider: 20, tokenTtlSec: 3000 });
     await signInAll(r);
     const id = r.fake.accounts[0]?.userId ?? '';
+    await ageTokens(r, id, 30 * 60_000);
     const before = await storedTokens(r, id);
 
     r.fake.admin.resetStats();
@@ -14,6 +15,8 @@ describe('tokens during a sync', () => {
     expect(code).toBe(0);
     expect(result.riders[0]?.inserted).toBe(20);
     expect(r.fake.admin.stats().refreshes).toBe(1);
+    // Ahead of expiry: no request was refused and asked again.
+    expect(r.fake.admin.stats().byPath['/api/user/{id}/workouts']).toBe(1);
 
     const after = await storedTokens(r, id);
     expect(after?.refreshToken).toBeTruthy();

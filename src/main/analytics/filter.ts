@@ -10,6 +10,8 @@ export type ResolvedFilter = {
   riders: RiderRef[];
   /** True when every rider in the cache is selected, so no rider predicate is needed. */
   allRiders: boolean;
+  /** How many riders the cache holds. */
+  totalRiders: number;
   /** Inclusive lower bound, UTC epoch seconds (null: from the first workout). */
   fromSec: number | null;
   /** Exclusive upper bound, UTC epoch seconds (null: to the last workout). */
@@ -41,6 +43,7 @@ export function resolveFilter(db: Cache, filter: ReportFilter, defaultTz: string
   return {
     riders,
     allRiders: riders.length === all.length,
+    totalRiders: all.length,
     fromSec: filter.from ? startOfDay(filter.from, tz) : null,
     toSec: filter.to ? startOfDay(nextDay(filter.to), tz) : null,
     tz,
@@ -72,17 +75,58 @@ export function whereClause(f: ResolvedFilter): { sql: string; params: SqlParam[
 }
 
 /**
- * The FROM clause for queries that read more than the rider index holds. With
- * no rider or date restriction SQLite would walk the rider index to save a sort
- * and then fetch every row by rowid, which costs more than reading the table in
- * order and sorting: there the table is scanned.
+ * The FROM clause for queries that read more than the rider index holds.
+ * SQLite would rather walk an index (the rider's, to save a sort, or the time
+ * index for a date range) and fetch each row by rowid, which costs several
+ * times more per row than reading the table in order. So when the filter
+ * selects more than a fifth of the workouts (estimated from the share of riders
+ * and of the cache's time span) the table is scanned; narrower filters are left
+ * to the planner.
  */
-export function workoutsTable(f: ResolvedFilter): string {
-  return f.allRiders && f.fromSec === null && f.toSec === null ? 'workouts w NOT INDEXED' : 'workouts w';
+export function workoutsTable(db: Cache, f: ResolvedFilter): string {
+  const scan = 'workouts w NOT INDEXED';
+  const riderShare = f.totalRiders === 0 ? 1 : f.riders.length / f.totalRiders;
+  if (f.fromSec === null && f.toSec === null) return riderShare > 0.2 ? scan : 'workouts w';
+  const all = cacheSpan(db);
+  const range = instantRange(db, f);
+  if (!all || !range || all.hi <= all.lo) return 'workouts w';
+  const timeShare = (range.hi - range.lo) / (all.hi - all.lo);
+  return riderShare * timeShare > 0.2 ? scan : 'workouts w';
+}
+
+/** The first and last workout's start in the whole cache: two index lookups. */
+function cacheSpan(db: Cache): { lo: number; hi: number } | null {
+  const span = db
+    .prepare<[], { lo: number | null; hi: number | null }>(
+      'SELECT (SELECT MIN(start_time) FROM workouts) AS lo, (SELECT MAX(start_time) FROM workouts) AS hi',
+    )
+    .get();
+  return span && span.lo !== null && span.hi !== null ? { lo: span.lo, hi: span.hi } : null;
 }
 
 /** The notebook's ride subset (F5): cycling or Lanebreak, more than 1 kJ, longer than 10 minutes. */
 export const RIDE_SUBSET_SQL = `w.class_type IN ('cycling', 'lanebreak') AND w.output_kj > 1 AND w.length_min > 10`;
+
+/** A string as a SQL literal. */
+export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * Up to this many riders, reports fold the rider into a single integer GROUP BY
+ * key (see riderIndexSql): SQLite's sorter compares one integer much faster
+ * than a text id followed by a second key.
+ */
+export const MAX_FOLDED_RIDERS = 16;
+
+/**
+ * SQL giving the position of `w.rider_id` in `f.riders` (0-based; NULL for a
+ * rider the filter does not select), or null when there are too many riders
+ * for that to pay.
+ */
+export function riderIndexSql(f: ResolvedFilter): string | null {
+  if (f.riders.length === 0 || f.riders.length > MAX_FOLDED_RIDERS) return null;
+  if (f.riders.length === 1) return '0';
+  return `CASE w.rider_id ${f.riders.map((r, i) => `WHEN ${sqlString(r.id)} THEN ${i}`).join(' ')} END`;
+}
 
 /** Rider id → display name for the riders a filter selects. */
 export function riderNames(f: ResolvedFilter): Map<string, string> {
@@ -94,13 +138,8 @@ export function riderNames(f: ResolvedFilter): Map<string, string> {
  * workout (two index lookups): null when nothing can match.
  */
 export function instantRange(db: Cache, f: ResolvedFilter): { lo: number; hi: number } | null {
-  if (f.riders.length === 0) return null;
-  const range = db
-    .prepare<[], { lo: number | null; hi: number | null }>(
-      'SELECT (SELECT MIN(start_time) FROM workouts) AS lo, (SELECT MAX(start_time) FROM workouts) AS hi',
-    )
-    .get();
-  if (!range || range.lo === null || range.hi === null) return null;
+  const range = f.riders.length === 0 ? null : cacheSpan(db);
+  if (!range) return null;
   const lo = Math.max(range.lo, f.fromSec ?? range.lo);
   const hi = Math.min(range.hi, f.toSec === null ? range.hi : f.toSec - 1);
   return lo <= hi ? { lo, hi } : null;

@@ -1,5 +1,8 @@
 import type { ReportFilter } from '../../shared/reports';
-import { listRiders } from '../cache/riders-repo';
+import { findRider, listRiders, removeRider } from '../cache/riders-repo';
+import { UserError } from '../errors';
+import { signInWithPassword, signInWithRefreshToken, signInWithTokens } from '../peloton/sign-in';
+import { recentRuns } from '../sync/sync-ledger';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
@@ -28,7 +31,25 @@ export function createHandlers(services: Services): Handlers {
     },
     'reports:get': ({ name, filter }) => services.report(name, (filter ?? {}) as ReportFilter),
     'riders:list': () => listRiders(cache),
+    'riders:add': (input) => {
+      const deps = { cache, endpoints: services.peloton.endpoints(), tokens: services.peloton.tokens };
+      if (input.method === 'password') return signInWithPassword(deps, input.email, input.password);
+      if (input.method === 'refresh-token') return signInWithRefreshToken(deps, input.refreshToken);
+      if (!services.peloton.browserSignIn) {
+        throw new UserError("Peloton's sign-in page opens only in the desktop app; here, sign in with email and password.", 'bad_input');
+      }
+      return services.peloton.browserSignIn().then((tokens) => signInWithTokens(deps, tokens));
+    },
+    'riders:remove': ({ id }) => {
+      const rider = findRider(cache, id);
+      services.peloton.tokens.remove(rider.id);
+      const removed = removeRider(cache, rider.id);
+      services.events.emit('data:changed', { reason: 'sync' });
+      return { removed };
+    },
     'settings:get': () => services.settings.view(),
+    'sync:run': (input) => services.sync({ riders: input?.riders, since: input?.since, trigger: 'manual' }),
+    'sync:history': () => recentRuns(cache),
     'settings:update': (change) => {
       const view = services.settings.update(change);
       services.events.emit('data:changed', { reason: 'settings' });

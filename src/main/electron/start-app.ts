@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { app, type BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, nativeTheme, powerMonitor, session, shell } from 'electron';
 import { createHandlers } from '../api/handlers';
 import { createServices, type Services } from '../services';
+import { startDailySchedule } from '../sync/daily-schedule';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { applyContentSecurityPolicy } from './content-security-policy';
 import { forwardEvents, registerIpcHandlers } from './ipc-transport';
 import { createMainWindow } from './main-window';
 import { guardNavigation } from './navigation-guard';
+import { isSignInContents, signInWithPelotonWindow } from './peloton-sign-in-window';
 import { denyAllPermissions } from './permissions';
 import { createSafeStorageEncryptor } from './safe-storage-encryptor';
 import { claimSingleInstance } from './single-instance';
@@ -37,9 +39,10 @@ export function startApp(): void {
   }
 
   // Every web contents, including any created later, is held to the app.
-  app.on('web-contents-created', (_event, contents) =>
-    guardNavigation(contents, (url) => shell.openExternal(url)),
-  );
+  // Peloton's sign-in window is the one exception: it shows Peloton's pages, with no bridge.
+  app.on('web-contents-created', (_event, contents) => {
+    if (!isSignInContents(contents)) guardNavigation(contents, (url) => shell.openExternal(url));
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -77,9 +80,17 @@ export function startApp(): void {
         face: 'desktop',
         encryptor: createSafeStorageEncryptor(),
         nativeBinding: paths.nativeBinding,
+        browserSignIn: (endpoints) => signInWithPelotonWindow(endpoints, window),
       });
       registerIpcHandlers(createHandlers(services), services.log);
       openWindow();
+      const schedule = startDailySchedule(services);
+      void schedule.catchUp();
+      powerMonitor.on('resume', () => void schedule.catchUp());
+      services.events.on('data:changed', ({ reason }) => {
+        if (reason === 'settings') schedule.reschedule();
+      });
+      app.on('will-quit', () => schedule.stop());
       app.on('activate', () => {
         if (!window) openWindow();
       });

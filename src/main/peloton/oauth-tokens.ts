@@ -8,6 +8,8 @@ export type TokenSet = {
   refreshToken: string | null;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Epoch milliseconds Peloton issued it (absent in sets stored by older versions). */
+  obtainedAt?: number;
 };
 
 const tokenResponse = z.looseObject({
@@ -61,6 +63,7 @@ async function postToken(endpoints: PelotonEndpoints, body: Record<string, strin
     accessToken: parsed.data.access_token,
     refreshToken: parsed.data.refresh_token ?? null,
     expiresAt: Date.now() + (parsed.data.expires_in ?? 172_800) * 1000,
+    obtainedAt: Date.now(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { authorizeUrl, codeFromCallback } from './authorize-url';
 import { createCookieJar } from './cookie-jar';
 import { AUTH0_CLIENT, BROWSER_HEADERS, type PelotonEndpoints } from './endpoints';
 import { parseHiddenForm } from './hidden-form';
@@ -40,23 +41,8 @@ export async function passwordLogin(
     return response;
   };
 
-  const authorize = new URL(`${endpoints.authUrl}${endpoints.authorizePath}`);
-  authorize.search = new URLSearchParams({
-    client_id: endpoints.clientId,
-    audience: endpoints.audience,
-    scope: endpoints.scope,
-    response_type: 'code',
-    response_mode: 'query',
-    redirect_uri: endpoints.redirectUri,
-    state: pkce.state,
-    nonce: pkce.nonce,
-    code_challenge: pkce.challenge,
-    code_challenge_method: 'S256',
-    auth0Client: AUTH0_CLIENT,
-  }).toString();
-
   // Follow the authorize redirects; Auth0 rewrites `state` on the hop to its login page.
-  let url = authorize.toString();
+  let url = authorizeUrl(endpoints, pkce);
   let loginState: string | null = null;
   for (let i = 0; i < MAX_REDIRECTS; i++) {
     const res = await request(url);
@@ -124,8 +110,8 @@ export async function passwordLogin(
     if (next.status < 300 || next.status >= 400 || !location) break;
     const target = new URL(location, next.url || endpoints.authUrl);
     if (target.origin === callback.origin && target.pathname === callback.pathname) {
-      const code = target.searchParams.get('code');
-      if (!code || target.searchParams.get('state') !== pkce.state) break;
+      const code = codeFromCallback(target.toString(), endpoints.redirectUri, pkce.state);
+      if (!code) break;
       return exchangeCode(endpoints, code, pkce.verifier);
     }
     next = await request(target.toString());

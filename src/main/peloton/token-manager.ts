@@ -8,6 +8,13 @@ const REFRESH_AHEAD_MS = 60 * 60 * 1000;
 
 const key = (riderId: string) => `peloton:${riderId}`;
 
+/** Due for a refresh: less than an hour left, or, for tokens that live less than two hours, half their life. */
+function dueForRefresh(tokens: TokenSet, now = Date.now()): boolean {
+  const life =
+    tokens.obtainedAt === undefined ? Number.POSITIVE_INFINITY : tokens.expiresAt - tokens.obtainedAt;
+  return tokens.expiresAt - now <= Math.min(REFRESH_AHEAD_MS, life / 2);
+}
+
 export type TokenManager = {
   save(riderId: string, tokens: TokenSet): void;
   remove(riderId: string): void;
@@ -57,8 +64,7 @@ export function createTokenManager(secrets: SecretStore, endpoints: () => Peloto
           const running = inFlight.get(riderId);
           if (running) return (await running).accessToken;
           const tokens = load(riderId);
-          if (tokens.expiresAt - Date.now() > REFRESH_AHEAD_MS || !tokens.refreshToken)
-            return tokens.accessToken;
+          if (!dueForRefresh(tokens) || !tokens.refreshToken) return tokens.accessToken;
           return (await refresh(riderId)).accessToken;
         },
         async renew(stale) {

@@ -1,11 +1,13 @@
 import type { Cache } from '../cache/open-cache';
 import { upsertWorkouts } from '../cache/workouts-repo';
+import { UserError } from '../errors';
 import type { PelotonApi } from '../peloton/peloton-api';
 import type { PelotonWorkout } from '../peloton/schemas';
 import { toWorkout } from '../peloton/to-workout';
 
 /** Workouts created this close to the newest one seen may still change (late metrics, completion). */
 export const SETTLE_SECONDS = 48 * 3600;
+const SINCE_MARGIN_SECONDS = 24 * 3600;
 
 export type RiderRef = { id: string; name: string };
 
@@ -40,7 +42,10 @@ export async function fetchWorkouts(
   const seen = new Set<string>();
   const known = db.prepare<[string], { status: string }>('SELECT status FROM workouts WHERE id = ?');
   let instructors = new Map<string, string>();
-  const sinceIso = opts.sinceSec === null ? undefined : new Date(opts.sinceSec * 1000).toISOString();
+  // Peloton filters `from` on created_at, which can fall before start_time (the class lobby, a
+  // countdown, a workout begun just before midnight): ask from a day earlier so none is missed.
+  const sinceIso =
+    opts.sinceSec === null ? undefined : new Date((opts.sinceSec - SINCE_MARGIN_SECONDS) * 1000).toISOString();
 
   for (let page = 0; ; page++) {
     const res = await api.workoutsPage(rider.id, page, sinceIso);
@@ -81,7 +86,15 @@ export async function fetchWorkouts(
     .all(rider.id)
     .filter((w) => !seen.has(w.id));
   for (const { id } of open) {
-    const w = await api.workout(id);
+    let w: PelotonWorkout;
+    try {
+      w = await api.workout(id);
+    } catch (error) {
+      // Abandoned and deleted on Peloton: forget it, rather than fail every sync from now on.
+      if (!(error instanceof UserError && error.code === 'not_found')) throw error;
+      db.prepare('DELETE FROM workouts WHERE id = ?').run(id);
+      continue;
+    }
     const counts = upsertWorkouts(db, [toWorkout(w, rider.id, rider.name, instructors)], 'peloton');
     outcome.fetched += 1;
     outcome.updated += counts.updated;

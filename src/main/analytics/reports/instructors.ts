@@ -32,7 +32,7 @@ export function instructors(db: Cache, f: ResolvedFilter): InstructorRow[] {
     >(
       `SELECT w.rider_id AS id, ${INSTRUCTOR_LABEL_SQL} AS label, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS workouts
-         FROM ${workoutsTable(f)}
+         FROM ${workoutsTable(db, f)}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, label, w.length_min`,
     )

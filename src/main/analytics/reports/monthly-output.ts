@@ -20,7 +20,7 @@ export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] 
     .prepare<SqlParam[], { id: string; month: number; lengthMin: number; avgOutputKj: number; n: number }>(
       `SELECT w.rider_id AS id, ${months.sql} AS month, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS n
-         FROM ${workoutsTable(f)}
+         FROM ${workoutsTable(db, f)}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, month, w.length_min`,
     )

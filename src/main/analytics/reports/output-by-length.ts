@@ -24,7 +24,7 @@ export function outputByLength(db: Cache, f: ResolvedFilter): OutputByLengthRow[
       `SELECT w.rider_id AS id, w.length_min AS lengthMin, COUNT(*) AS n, MIN(w.output_kj) AS min,
               percentile_cont(w.output_kj, 0.25) AS q1, percentile_cont(w.output_kj, 0.5) AS median,
               percentile_cont(w.output_kj, 0.75) AS q3, MAX(w.output_kj) AS max, AVG(w.output_kj) AS mean
-         FROM ${workoutsTable(f)}
+         FROM ${workoutsTable(db, f)}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, w.length_min`,
     )

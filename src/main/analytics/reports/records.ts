@@ -21,7 +21,7 @@ type Candidate = { riderId: string; lengthMin: number; best: number; id: string;
 export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
   const { sql, params } = whereClause(f);
   const names = riderNames(f);
-  const from = workoutsTable(f);
+  const from = workoutsTable(db, f);
   const candidates = db
     .prepare<SqlParam[], Candidate>(
       `WITH best AS MATERIALIZED (

@@ -14,7 +14,7 @@ export function summary(db: Cache, f: ResolvedFilter): SummaryRow[] {
     >(
       `SELECT w.rider_id AS id, COUNT(*) AS workouts, SUM(w.length_min) AS minutes,
               SUM(w.output_kj) AS outputKj, MIN(w.start_time) AS first, MAX(w.start_time) AS last
-         FROM ${workoutsTable(f)}
+         FROM ${workoutsTable(db, f)}
         WHERE ${sql}
         GROUP BY w.rider_id`,
     )

@@ -4,6 +4,7 @@ import {
   DAY_SHIFT_DAYS,
   localTime,
   type ResolvedFilter,
+  riderIndexSql,
   riderNames,
   type SqlParam,
   whereClause,
@@ -14,28 +15,40 @@ const WEEK_SEC = 7 * 86400;
 
 /**
  * F10: workouts per local weekday (Monday = 1) and hour, non-zero cells only.
- * SQL groups by the hour of the week, counted from a Thursday (1970-01-01 and
- * the day shift, a whole number of weeks): one zone lookup per row, and only
+ * SQL groups by the hour of the week counted from a Thursday (1970-01-01, and
+ * the day shift is a whole number of weeks): one zone lookup per row, and only
  * the rider index is read.
  */
 export function weekdayHour(db: Cache, f: ResolvedFilter): WeekdayHourRow[] {
   const { sql, params } = whereClause(f);
   const names = riderNames(f);
   const hourOfWeek = `((${localTime(db, f)} + ${DAY_SHIFT_DAYS * 86400}) % ${WEEK_SEC} / 3600)`;
-  const rows = db
-    .prepare<SqlParam[], { id: string; how: number; workouts: number }>(
-      `SELECT w.rider_id AS id, ${hourOfWeek} AS how, COUNT(*) AS workouts
-         FROM workouts w
-        WHERE ${sql}
-        GROUP BY w.rider_id, how`,
-    )
-    .all(...params);
-  const out = rows.map((row) => ({
-    rider: names.get(row.id) ?? row.id,
+  const riderIndex = riderIndexSql(f);
+  const n = f.riders.length;
+  const cells =
+    riderIndex === null
+      ? db
+          .prepare<SqlParam[], { id: string; how: number; workouts: number }>(
+            `SELECT w.rider_id AS id, ${hourOfWeek} AS how, COUNT(*) AS workouts
+               FROM workouts w WHERE ${sql} GROUP BY w.rider_id, how`,
+          )
+          .all(...params)
+      : db
+          .prepare<SqlParam[], { k: number | null; workouts: number }>(
+            // One integer key: the sorter compares it much faster than (text, integer).
+            `SELECT ${hourOfWeek} * ${n} + ${riderIndex} AS k, COUNT(*) AS workouts
+               FROM workouts w WHERE ${sql} GROUP BY k`,
+          )
+          .all(...params)
+          .flatMap(({ k, workouts }) =>
+            k === null ? [] : [{ id: f.riders[k % n]?.id ?? '', how: Math.floor(k / n), workouts }],
+          );
+  const out = cells.map((cell) => ({
+    rider: names.get(cell.id) ?? cell.id,
     // Hour 0 of the week is Thursday 00:00; Thursday is weekday 4.
-    weekday: ((Math.floor(row.how / 24) + 3) % 7) + 1,
-    hour: row.how % 24,
-    workouts: row.workouts,
+    weekday: ((Math.floor(cell.how / 24) + 3) % 7) + 1,
+    hour: cell.how % 24,
+    workouts: cell.workouts,
   }));
   return sortRows(
     out,

@@ -47,7 +47,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`Serving ${services.dataDir}. Press Ctrl-C to stop.\n`);
     const schedule = startDailySchedule(services);
     void schedule.catchUp();
+    const off = services.events.on('data:changed', ({ reason }) => {
+      if (reason === 'settings') schedule.reschedule();
+    });
     await io.interrupted();
+    off();
     schedule.stop();
     await server.close();
     return 0;

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runReport } from '../src/main/analytics';
+import { openCache } from '../src/main/cache/open-cache';
+import { upsertWorkouts } from '../src/main/cache/workouts-repo';
+import { reportNames } from '../src/shared/reports';
+import { generateWorkouts } from './generate';
+import type { Bench } from './types';
+
+const WORKOUTS = 100_000;
+const RUNS = 25;
+const TARGET_MS = 50;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Every report with default filters on a cache of 100,000 workouts over 5 riders. */
+export const bench: Bench = {
+  title: `reports: median of ${RUNS} runs each, ${WORKOUTS.toLocaleString('en')} workouts, 5 riders`,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'spoke-bench-'));
+    try {
+      const db = openCache(join(dir, 'spoke.db'));
+      upsertWorkouts(db, generateWorkouts(WORKOUTS, 5), 'import');
+      db.pragma('optimize');
+      const figures = [];
+      for (const tz of ['UTC', 'America/New_York']) {
+        for (const name of reportNames) {
+          runReport(db, name, { tz }, tz); // warm the statement cache and the page cache
+          const times: number[] = [];
+          for (let i = 0; i < RUNS; i++) {
+            const t = performance.now();
+            runReport(db, name, { tz }, tz);
+            times.push(performance.now() - t);
+          }
+          const ms = median(times);
+          figures.push({
+            name: `${name} (${tz})`,
+            value: ms,
+            unit: 'ms',
+            target: `< ${TARGET_MS} ms`,
+            pass: ms < TARGET_MS,
+          });
+        }
+      }
+      db.close();
+      return figures;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
