@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runReport } from '../../src/main/analytics';
 import { type Cache, openCache } from '../../src/main/cache/open-cache';
-import { importFile } from '../../src/main/imports/import-file';
 import type { ReportFilter, ReportName, ReportRows } from '../../src/shared/reports';
 
 /** The original pipeline's 721 workouts; `shared/` sits beside the repository. */
@@ -96,9 +95,10 @@ export function insertWorkouts(
   }[],
 ): string {
   const riderId = `rider-${riderName.toLowerCase().replace(/\W+/g, '-')}`;
-  db.prepare(
-    "INSERT OR IGNORE INTO riders (id, name, source, created_at) VALUES (?, ?, 'demo', 0)",
-  ).run(riderId, riderName);
+  db.prepare("INSERT OR IGNORE INTO riders (id, name, source, created_at) VALUES (?, ?, 'demo', 0)").run(
+    riderId,
+    riderName,
+  );
   const insert = db.prepare(
     `INSERT INTO workouts (id, rider_id, start_time, title, instructor, class_type, ride_kind, length_min,
                            output_kj, source, updated_at)

@@ -234,9 +234,10 @@ describe('ride subset reports (F5–F9)', () => {
       // The published averages are rounded to 2 decimals (116.975 shows as 116.97 or 116.98
       // depending on the float's last bit), so each must lie within half a cent of ours.
       actual.forEach((r, i) => {
-        expect(Math.abs(r.avgOutputKj - (points[i]?.avg ?? Number.NaN)), `${line} ${r.instructor}`).toBeLessThanOrEqual(
-          0.005 + 1e-9,
-        );
+        expect(
+          Math.abs(r.avgOutputKj - (points[i]?.avg ?? Number.NaN)),
+          `${line} ${r.instructor}`,
+        ).toBeLessThanOrEqual(0.005 + 1e-9);
         const values = subset()
           .filter((s) => s.rider === rider && s.lengthMin === r.lengthMin)
           .filter((s) => (s.instructor === 'no instructor' ? 'Lanebreak' : s.instructor) === r.instructor)
@@ -301,7 +302,8 @@ describe('streaks', () => {
     const runs: { start: string; end: string; length: number }[] = [];
     for (const day of days) {
       const last = runs.at(-1);
-      const next = last && new Date(Date.parse(`${last.end}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+      const next =
+        last && new Date(Date.parse(`${last.end}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
       if (last && next === day) {
         last.end = day;
         last.length++;
@@ -376,7 +378,9 @@ describe('weekly', () => {
     }
     // 2022-01-02 (a Sunday) belongs to ISO week-year 2021.
     const bryanNewYear = got.find((r) => r.rider === BRYAN && r.week === '2021-W52');
-    const onJan2 = of(BRYAN).filter((r) => utcDay(r.start) >= '2021-12-27' && utcDay(r.start) <= '2022-01-02');
+    const onJan2 = of(BRYAN).filter(
+      (r) => utcDay(r.start) >= '2021-12-27' && utcDay(r.start) <= '2022-01-02',
+    );
     expect(onJan2.some((r) => utcDay(r.start) === '2022-01-02')).toBe(true);
     expect(bryanNewYear?.workouts).toBe(onJan2.length);
     expect(got.some((r) => r.week.startsWith('2022-W52'))).toBe(true);
@@ -385,7 +389,9 @@ describe('weekly', () => {
 
 describe('filters over the seed', () => {
   it('restricts every report to one rider, by name or id, ignoring case', () => {
-    const id = db().prepare<[], { id: string }>("SELECT id FROM riders WHERE name = 'Hillary Kolano'").get()?.id;
+    const id = db()
+      .prepare<[], { id: string }>("SELECT id FROM riders WHERE name = 'Hillary Kolano'")
+      .get()?.id;
     for (const name of reportNames) {
       const byName = report(db(), name, { riders: ['hillary kolano'] });
       expect(byName.length, name).toBeGreaterThan(0);

@@ -62,7 +62,8 @@ describe('America/New_York across DST', () => {
   });
 
   it('buckets weekdays and hours by local wall time', () => {
-    const cells = (tz: string) => report(db(), 'weekday-hour', {}, tz).map((r) => [r.weekday, r.hour, r.workouts]);
+    const cells = (tz: string) =>
+      report(db(), 'weekday-hour', {}, tz).map((r) => [r.weekday, r.hour, r.workouts]);
     expect(cells('America/New_York')).toEqual([
       [6, 23, 1],
       [7, 1, 3],
@@ -81,11 +82,21 @@ describe('America/New_York across DST', () => {
   it('puts each workout on its local day: streaks and weekly', () => {
     const ny = report(db(), 'streaks', { to: '2023-11-06' }, 'America/New_York')[0];
     // 11 and 12 Mar, then 5 Nov: the late Sunday workout stays on Sunday.
-    expect(ny).toMatchObject({ activeDays: 3, longestDays: 2, longestStart: '2023-03-11', longestEnd: '2023-03-12' });
+    expect(ny).toMatchObject({
+      activeDays: 3,
+      longestDays: 2,
+      longestStart: '2023-03-11',
+      longestEnd: '2023-03-12',
+    });
     expect(ny?.currentDays).toBe(1);
     const utc = report(db(), 'streaks', { to: '2023-11-06' }, 'UTC')[0];
     // In UTC: 12 Mar only, then 5 and 6 Nov, the most recent of two 2-day... runs of 1 and 2.
-    expect(utc).toMatchObject({ activeDays: 3, longestDays: 2, longestStart: '2023-11-05', longestEnd: '2023-11-06' });
+    expect(utc).toMatchObject({
+      activeDays: 3,
+      longestDays: 2,
+      longestStart: '2023-11-05',
+      longestEnd: '2023-11-06',
+    });
     expect(utc?.currentDays).toBe(2);
 
     const weeks = (tz: string) =>
@@ -180,7 +191,8 @@ describe('Europe/Berlin months', () => {
       ['2023-05', 0],
       ['2023-06', 1],
     ]);
-    const output = (tz: string) => report(db(), 'monthly-output', {}, tz).map((r) => [r.month, r.avgOutputKj, r.n]);
+    const output = (tz: string) =>
+      report(db(), 'monthly-output', {}, tz).map((r) => [r.month, r.avgOutputKj, r.n]);
     expect(output('Europe/Berlin')).toEqual([
       ['2023-02', 200, 1],
       ['2023-04', 300, 1],
@@ -219,7 +231,13 @@ describe('zones over many years', () => {
       'Ada',
       instants.map((t, i) => ({ id: `w${i}`, at: new Date(t * 1000).toISOString() })),
     );
-    for (const tz of ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'America/Santiago', 'Asia/Kolkata']) {
+    for (const tz of [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Sydney',
+      'America/Santiago',
+      'Asia/Kolkata',
+    ]) {
       const parts = new Intl.DateTimeFormat('en-US', {
         timeZone: tz,
         hourCycle: 'h23',
@@ -281,7 +299,13 @@ describe('ISO weeks', () => {
 describe('instructors', () => {
   it('labels instructor-less rides by what they are', () => {
     insertWorkouts(db(), 'Ada', [
-      { id: 'a', at: '2023-01-01T10:00:00Z', instructor: null, rideKind: 'lanebreak', classType: 'lanebreak' },
+      {
+        id: 'a',
+        at: '2023-01-01T10:00:00Z',
+        instructor: null,
+        rideKind: 'lanebreak',
+        classType: 'lanebreak',
+      },
       { id: 'b', at: '2023-01-02T10:00:00Z', instructor: null, rideKind: 'scenic' },
       { id: 'c', at: '2023-01-03T10:00:00Z', instructor: null, rideKind: 'just_ride' },
       { id: 'd', at: '2023-01-04T10:00:00Z', instructor: null },
@@ -311,7 +335,11 @@ describe('output-by-length', () => {
     insertWorkouts(
       db(),
       'Ada',
-      outputs.map((o, i) => ({ id: `a${i}`, at: `2023-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`, outputKj: o })),
+      outputs.map((o, i) => ({
+        id: `a${i}`,
+        at: `2023-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+        outputKj: o,
+      })),
     );
     insertWorkouts(db(), 'Ada', [
       { id: 'b1', at: '2023-02-01T10:00:00Z', lengthMin: 30, outputKj: 7 },

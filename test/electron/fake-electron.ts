@@ -84,6 +84,15 @@ class FakeBrowserWindow extends EventEmitter {
   loadURL = vi.fn(async (url: string) => {
     this.loadedUrl = url;
   });
+  destroyed = false;
+  isDestroyed() {
+    return this.destroyed;
+  }
+  close() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
   show() {
     this.visible = true;
   }
@@ -164,7 +173,16 @@ export const protocol = {
   }),
 };
 export const app = new FakeApp();
-export const session = { defaultSession: new FakeSession() };
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition: (name: string) => {
+    const existing = partitions.get(name) ?? new FakeSession();
+    partitions.set(name, existing);
+    return existing;
+  },
+};
+export const powerMonitor = new EventEmitter();
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 export const dialog = { showErrorBox: vi.fn() };
 export const nativeTheme = { shouldUseDarkColors: false };

@@ -76,4 +76,68 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'daily targets',
+    sql: `
+      -- The outbox's 'csv' rows are the UTC days whose daily CSV (and so S3 object and
+      -- Postgres rows) may be out of date. Triggers add them in the same transaction as
+      -- the cache write, so a crash before the CSV step cannot lose one; version counts
+      -- changes, so a day changed again while it is being written stays owed.
+      ALTER TABLE outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+
+      -- What each day's outputs hold now: the bytes of csv/YYYY_MM_DD.csv, and
+      -- everything its Postgres rows carry.
+      CREATE TABLE target_days (
+        day          TEXT PRIMARY KEY,
+        rows         INTEGER NOT NULL,
+        csv_sha256   TEXT NOT NULL,
+        data_sha256  TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL
+      );
+
+      -- What was delivered where (a bucket and key layout, a database), by checksum.
+      CREATE TABLE target_deliveries (
+        target        TEXT NOT NULL,
+        destination   TEXT NOT NULL,
+        item          TEXT NOT NULL,
+        checksum      TEXT NOT NULL,
+        delivered_at  INTEGER NOT NULL,
+        PRIMARY KEY (target, destination, item)
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER workouts_owe_csv_insert AFTER INSERT ON workouts BEGIN
+        INSERT INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', NEW.start_time, 'unixepoch'), unixepoch())
+        ON CONFLICT (target, item) DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER workouts_owe_csv_update AFTER UPDATE ON workouts BEGIN
+        INSERT INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', OLD.start_time, 'unixepoch'), unixepoch())
+        ON CONFLICT (target, item) DO UPDATE SET version = version + 1;
+        INSERT INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', NEW.start_time, 'unixepoch'), unixepoch())
+        ON CONFLICT (target, item) DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER workouts_owe_csv_delete AFTER DELETE ON workouts BEGIN
+        INSERT INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', OLD.start_time, 'unixepoch'), unixepoch())
+        ON CONFLICT (target, item) DO UPDATE SET version = version + 1;
+      END;
+      -- rider_name is a CSV column: a renamed rider changes every one of their days.
+      CREATE TRIGGER riders_owe_csv_rename AFTER UPDATE OF name ON riders
+      WHEN OLD.name IS NOT NEW.name BEGIN
+        INSERT INTO outbox (target, item, created_at)
+        SELECT DISTINCT 'csv', strftime('%Y-%m-%d', start_time, 'unixepoch'), unixepoch()
+        FROM workouts WHERE rider_id = NEW.id
+        ON CONFLICT (target, item) DO UPDATE SET version = version + 1;
+      END;
+
+      -- Days cached before this migration are owed too.
+      INSERT INTO outbox (target, item, created_at)
+      SELECT DISTINCT 'csv', strftime('%Y-%m-%d', start_time, 'unixepoch'), unixepoch()
+      FROM workouts WHERE true
+      ON CONFLICT (target, item) DO NOTHING;
+    `,
+  },
 ];

@@ -67,7 +67,8 @@ function chooseRider(db: Cache, format: ExportFormat, rider: string | undefined)
 
 // ---- seed ----------------------------------------------------------------------
 
-function seedFields(w: StoredWorkout): string[] {
+/** The 8 seed-format fields of a workout, as the CSV and the Postgres `peloton` table carry them. */
+export function seedFields(w: StoredWorkout): string[] {
   return [
     w.id,
     utcSeconds(w.startTime),

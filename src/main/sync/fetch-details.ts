@@ -1,6 +1,6 @@
 import type { Cache } from '../cache/open-cache';
 import { pelotonExportRow, pelotonLayout } from '../imports/peloton-export-format';
-import { type CsvTable, readCsv } from '../imports/read-csv';
+import { readCsv } from '../imports/read-csv';
 import { titleKey, utcMinute } from '../imports/workout-key';
 import { metricsFromGraph } from '../peloton/metrics';
 import type { PelotonApi } from '../peloton/peloton-api';
@@ -79,9 +79,9 @@ function hasSensorData(c: Candidate): boolean {
 /** The rider's CSV export, keyed by UTC minute and title, as metrics JSON. Empty if it cannot be read. */
 async function exportMetrics(api: PelotonApi, rider: RiderRef): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const table = await readExport(api, rider);
-  if (!table) return out;
+  const text = await api.exportCsv(rider.id);
   try {
+    const table = readCsv(Buffer.from(text, 'utf8'), 'Peloton export');
     const layout = pelotonLayout(table.header, 'Peloton export');
     for (const rec of table.records) {
       try {
@@ -92,28 +92,7 @@ async function exportMetrics(api: PelotonApi, rider: RiderRef): Promise<Map<stri
       }
     }
   } catch {
-    // An export in a layout Spoke does not know: fall back to one performance graph per workout.
+    // An unreadable export: fall back to one performance graph per workout.
   }
   return out;
-}
-
-/**
- * The export, asked again (twice at most) when it came back cut short: a 200 whose body
- * stops mid-record would otherwise store the cut record's numbers. A last record with
- * no line break after it may be cut inside its last field: it is left to the graph.
- */
-async function readExport(api: PelotonApi, rider: RiderRef): Promise<CsvTable | null> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const text = await api.exportCsv(rider.id);
-    let table: CsvTable;
-    try {
-      table = readCsv(Buffer.from(text, 'utf8'), 'Peloton export');
-    } catch {
-      continue;
-    }
-    if (table.records.some((r) => r.fields.length < table.header.length)) continue;
-    if (!/[\r\n]$/.test(text)) table.records.pop();
-    return table;
-  }
-  return null;
 }
