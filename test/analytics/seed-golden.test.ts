@@ -419,6 +419,21 @@ describe('filters over the seed', () => {
       `${HILLARY} 2022-02 ${inRange.filter((r) => r.rider === HILLARY && utcMonth(r.start) === '2022-02').length}`,
     ]);
     expect(months.at(-1)?.workouts).toBeGreaterThan(0); // Hillary's empty March is past her last workout
+    // Mid-month bounds count only the days inside them.
+    const mid = { from: '2022-01-15', to: '2022-02-10' };
+    const inMid = rows.filter((r) => utcDay(r.start) >= mid.from && utcDay(r.start) <= mid.to);
+    const count = (rider: string, month: string) =>
+      inMid.filter((r) => r.rider === rider && utcMonth(r.start) === month).length;
+    expect(report(db(), 'monthly-counts', mid).map((r) => `${r.rider} ${r.month} ${r.workouts}`)).toEqual([
+      `${BRYAN} 2022-01 ${count(BRYAN, '2022-01')}`,
+      `${BRYAN} 2022-02 ${count(BRYAN, '2022-02')}`,
+      `${HILLARY} 2022-01 ${count(HILLARY, '2022-01')}`,
+      `${HILLARY} 2022-02 ${count(HILLARY, '2022-02')}`,
+    ]);
+    // The 15th cuts Bryan’s January short.
+    expect(count(BRYAN, '2022-01')).toBeLessThan(
+      rows.filter((r) => r.rider === BRYAN && utcMonth(r.start) === '2022-01').length,
+    );
     const summary = report(db(), 'summary', filter);
     expect(summary.reduce((s, r) => s + r.workouts, 0)).toBe(inRange.length);
   });

@@ -327,3 +327,43 @@ describe('seed files in other encodings and line endings', () => {
     ]);
   });
 });
+
+describe('bulk loads', () => {
+  const indexes = (db: Cache) =>
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'workouts' ORDER BY name")
+      .all();
+  const bigFile = (rows: number, badLast: boolean) => {
+    const lines = [S_HEADER];
+    for (let i = 0; i < rows; i++) {
+      const date = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000)
+        .toISOString()
+        .slice(0, 19)
+        .replace('T', ' ');
+      const output = badLast && i === rows - 1 ? 'oops' : `${i % 400}.${i % 10}`;
+      lines.push(`id${i},${date},20 min Ride,Ally Love,cycling,20,${output},Rider ${i % 3}`);
+    }
+    return tempFile('big.csv', `${lines.join('\n')}\n`);
+  };
+
+  it('a large first import keeps the indexes, and a failed one leaves the cache as it was', () => {
+    const db = freshCache();
+    const before = indexes(db);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    expect(() => importFile(db, bigFile(12_000, true))).toThrow(/line 12001, column total_output_kj/);
+    expect(countWorkouts(db)).toBe(0);
+    expect(indexes(db)).toEqual(before);
+
+    expect(importFile(db, bigFile(12_000, false))).toMatchObject({ rows: 12_000, inserted: 12_000 });
+    expect(indexes(db)).toEqual(before);
+    expect(countWorkouts(db)).toBe(12_000);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT id FROM workouts WHERE rider_id = ? AND start_time >= ? AND start_time < ?',
+      )
+      .all('x', 0, 60) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('workouts_rider_time');
+    expect(importFile(db, bigFile(12_000, false))).toMatchObject({ unchanged: 12_000 });
+  });
+});

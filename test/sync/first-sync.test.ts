@@ -9,12 +9,19 @@ describe('rider add + sync against the fake Peloton', () => {
     const env = fakeEnv(fake);
     const dir = tempDir();
     for (const account of fake.accounts) {
-      const added = await spoke(['rider', 'add', '--email', account.email, '--password-stdin', '--json', '--data-dir', dir], {
-        stdin: `${account.password}\n`,
-        env,
-      });
+      const added = await spoke(
+        ['rider', 'add', '--email', account.email, '--password-stdin', '--json', '--data-dir', dir],
+        {
+          stdin: `${account.password}\n`,
+          env,
+        },
+      );
       expect(added.stderr).toBe('');
-      expect(JSON.parse(added.stdout)).toEqual({ id: account.userId, name: account.name, username: account.username });
+      expect(JSON.parse(added.stdout)).toEqual({
+        id: account.userId,
+        name: account.name,
+        username: account.username,
+      });
     }
     const first = await spoke(['sync', '--json', '--data-dir', dir], { env });
     expect(first.stderr.split('\n').filter((l) => l.startsWith('spoke:'))).toEqual([]);

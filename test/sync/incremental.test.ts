@@ -33,7 +33,10 @@ describe('incremental sync', () => {
     await signInAll(r);
     expect((await syncJson(r)).code).toBe(0);
     const [a, b] = r.fake.accounts;
-    const added = r.fake.admin.addWorkout(a?.userId ?? '', { kind: 'bike-class', title: "45 min Rock 'n' Roll Ride" });
+    const added = r.fake.admin.addWorkout(a?.userId ?? '', {
+      kind: 'bike-class',
+      title: "45 min Rock 'n' Roll Ride",
+    });
 
     const { code, result } = await syncJson(r);
     expect(code).toBe(0);
@@ -121,7 +124,9 @@ describe('incremental sync', () => {
     for (const w of expected) expect(ids.has(w.id)).toBe(true);
     expect(result.riders[0]?.inserted).toBeGreaterThanOrEqual(expected.length);
     // Workouts days before are not re-fetched, nor is the oldest one corrected.
-    const older = all.filter((w) => w.startTime < fromDay - 2 * 86_400 && w.startTime >= fromDay - 4 * 86_400);
+    const older = all.filter(
+      (w) => w.startTime < fromDay - 2 * 86_400 && w.startTime >= fromDay - 4 * 86_400,
+    );
     expect(older.length).toBeGreaterThan(0);
     for (const w of older) expect(ids.has(w.id)).toBe(false);
     expect(cachedWorkouts(r.dir, userId).find((w) => w.id === all.at(-1)?.id)?.title).toBe('broken');

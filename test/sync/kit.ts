@@ -32,7 +32,10 @@ export async function rig(options: FakePelotonOptions = {}): Promise<Rig> {
 /** Signs every account of the fake in with email and password (the scripted PKCE login). */
 export async function signInAll(r: Rig): Promise<void> {
   for (const a of r.fake.accounts) {
-    const run = await r.cli(['rider', 'add', '--email', a.email, '--password-stdin', '--json'], `${a.password}\n`);
+    const run = await r.cli(
+      ['rider', 'add', '--email', a.email, '--password-stdin', '--json'],
+      `${a.password}\n`,
+    );
     if (run.code !== 0) throw new Error(`sign-in of ${a.email} failed: ${run.stderr}`);
   }
 }
@@ -121,7 +124,11 @@ export async function spendRefreshToken(r: Rig, refreshToken: string): Promise<R
   return fetch(`${r.fake.authUrl}${endpoints.tokenPath}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'refresh_token', client_id: endpoints.clientId, refresh_token: refreshToken }),
+    body: JSON.stringify({
+      grant_type: 'refresh_token',
+      client_id: endpoints.clientId,
+      refresh_token: refreshToken,
+    }),
   });
 }
 

@@ -54,7 +54,9 @@ describe('tokens during a sync', () => {
 
     const counts = await withServices(r, (s) =>
       s.cache
-        .prepare<[], { rider_id: string; n: number }>('SELECT rider_id, COUNT(*) AS n FROM workouts GROUP BY rider_id')
+        .prepare<[], { rider_id: string; n: number }>(
+          'SELECT rider_id, COUNT(*) AS n FROM workouts GROUP BY rider_id',
+        )
         .all(),
     );
     expect(counts).toEqual([{ rider_id: other?.userId, n: 10 }]);

@@ -45,7 +45,9 @@ export async function fetchWorkouts(
   // Peloton filters `from` on created_at, which can fall before start_time (the class lobby, a
   // countdown, a workout begun just before midnight): ask from a day earlier so none is missed.
   const sinceIso =
-    opts.sinceSec === null ? undefined : new Date((opts.sinceSec - SINCE_MARGIN_SECONDS) * 1000).toISOString();
+    opts.sinceSec === null
+      ? undefined
+      : new Date((opts.sinceSec - SINCE_MARGIN_SECONDS) * 1000).toISOString();
 
   for (let page = 0; ; page++) {
     const res = await api.workoutsPage(rider.id, page, sinceIso);

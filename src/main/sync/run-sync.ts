@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import { createApiClient } from '../peloton/api-client';
 import { pelotonApi } from '../peloton/peloton-api';
 import type { Services } from '../services';
+import { deliverTargets, type TargetsResult } from '../targets/deliver-targets';
 import { fetchDetails } from './fetch-details';
 import { fetchWorkouts, type RiderRef } from './fetch-workouts';
 import { finishRun, markSynced, startRun, syncState } from './sync-ledger';
@@ -33,6 +34,8 @@ export type SyncResult = {
   s3Keys: string[];
   postgres: { upserted: number } | null;
   durationMs: number;
+  /** Deliveries owed to the daily CSVs, S3 or Postgres, and why; the next sync retries them. */
+  waiting: TargetsResult['waiting'];
 };
 
 /**
@@ -62,6 +65,7 @@ export async function runSync(services: Services, options: SyncOptions = {}): Pr
     s3Keys: [],
     postgres: null,
     durationMs: 0,
+    waiting: [],
   };
   let instructors: Promise<Map<string, string>> | null = null;
   try {
@@ -107,12 +111,25 @@ export async function runSync(services: Services, options: SyncOptions = {}): Pr
         result.requests += client.requests;
       }
     }
+    // Daily CSVs, S3 and Postgres, after every rider: also what earlier syncs still owe.
+    const targetProgress = (step: string) => (done: number, total: number) =>
+      events.emit('sync:progress', { riderId: '', rider: 'All riders', step, done, total });
+    Object.assign(result, await deliverTargets(services, targetProgress));
     result.durationMs = Date.now() - started;
     const failed = result.riders.filter((r) => r.error);
     finishRun(db, runId, {
-      status: failed.length === 0 ? 'ok' : failed.length === riders.length ? 'failed' : 'partial',
+      status:
+        failed.length === riders.length
+          ? 'failed'
+          : failed.length > 0 || result.waiting.length > 0
+            ? 'partial'
+            : 'ok',
       summary: result,
-      error: failed.map((r) => `${r.name}: ${r.error}`).join('\n') || undefined,
+      error:
+        [
+          ...failed.map((r) => `${r.name}: ${r.error}`),
+          ...result.waiting.slice(0, 1).map((w) => `${w.target} waiting: ${w.error}`),
+        ].join('\n') || undefined,
     });
     if (result.riders.some((r) => r.inserted + r.updated > 0))
       events.emit('data:changed', { reason: 'sync' });

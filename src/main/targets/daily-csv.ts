@@ -5,7 +5,15 @@ import { UserError } from '../errors';
 import { csvLine, writeFileAtomic } from '../exports/csv-write';
 import { SEED_COLUMNS } from '../imports/seed-format';
 import type { Logger } from '../log/logger';
-import { dataChecksum, dayFileName, dayOfFileName, dayWorkouts, type PgWorkoutRow, pgRow, sha256 } from './day-rows';
+import {
+  dataChecksum,
+  dayFileName,
+  dayOfFileName,
+  dayWorkouts,
+  type PgWorkoutRow,
+  pgRow,
+  sha256,
+} from './day-rows';
 import { owedCsvDays, settleDay } from './day-state';
 import { recordWaiting } from './outbox';
 
@@ -29,12 +37,19 @@ export function dailyCsvText(rows: PgWorkoutRow[]): string {
  * cannot be written stays owed, with the reason in the outbox.
  */
 export function writeDailyCsv(db: Cache, csvDir: string, log: Logger, progress: Progress): string[] {
-  mkdirSync(csvDir, { recursive: true });
-  const present = new Set(
-    readdirSync(csvDir)
-      .map(dayOfFileName)
-      .filter((d) => d !== null),
-  );
+  let present: Set<string>;
+  try {
+    mkdirSync(csvDir, { recursive: true });
+    present = new Set(
+      readdirSync(csvDir)
+        .map(dayOfFileName)
+        .filter((d) => d !== null),
+    );
+  } catch (error) {
+    const why = `Cannot use the folder ${csvDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that Spoke may write there.`;
+    recordWaiting(db, 'csv', owedCsvDays(db, new Set()).map((d) => ({ item: d.day, checksum: null })), why);
+    return [];
+  }
   const owed = owedCsvDays(db, present);
   const written: string[] = [];
   owed.forEach(({ day, version }, i) => {
@@ -60,7 +75,12 @@ export function writeDailyCsv(db: Cache, csvDir: string, log: Logger, progress: 
     } catch (error) {
       if (!(error instanceof UserError)) log.error('daily CSV failed', { day, error });
       const why = error instanceof UserError ? error.message : `Cannot write ${path}; see the log.`;
-      recordWaiting(db, 'csv', [{ item: day, checksum: null }], why.replace('Cannot export to', 'Cannot write'));
+      recordWaiting(
+        db,
+        'csv',
+        [{ item: day, checksum: null }],
+        why.replace('Cannot export to', 'Cannot write'),
+      );
     }
     progress(i + 1, owed.length);
   });

@@ -8,7 +8,6 @@ export type DayWorkout = StoredWorkout & {
   instructorId: string | null;
   status: string;
   rawJson: string | null;
-  updatedAt: number;
 };
 
 /** `YYYY-MM-DD`: the UTC day of an instant, the original pipeline's `date` day. */
@@ -33,7 +32,7 @@ const SELECT = `
   SELECT w.id, w.rider_id AS riderId, r.name AS riderName, w.start_time AS startTime,
          w.timezone, w.title, w.instructor_id AS instructorId, w.instructor, w.class_type AS classType,
          w.ride_kind AS rideKind, w.length_min AS lengthMin, w.output_kj AS outputKj, w.status,
-         w.source, w.metrics_json AS metricsJson, w.raw_json AS rawJson, w.updated_at AS updatedAt
+         w.source, w.metrics_json AS metricsJson, w.raw_json AS rawJson
   FROM workouts w JOIN riders r ON r.id = w.rider_id
   WHERE w.start_time >= ? AND w.start_time < ?
   ORDER BY r.name COLLATE NOCASE, r.name, r.id, w.start_time DESC, w.id`;
@@ -58,8 +57,6 @@ export type PgWorkoutRow = {
   instructorId: string | null;
   metricsJson: string | null;
   rawJson: string | null;
-  /** ISO-8601 UTC. */
-  updatedAt: string;
 };
 
 export function pgRow(w: DayWorkout): PgWorkoutRow {
@@ -72,7 +69,6 @@ export function pgRow(w: DayWorkout): PgWorkoutRow {
     instructorId: w.instructorId,
     metricsJson: w.metricsJson,
     rawJson: w.rawJson,
-    updatedAt: new Date(w.updatedAt * 1000).toISOString(),
   };
 }
 

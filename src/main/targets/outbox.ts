@@ -85,9 +85,10 @@ export function recordWaiting(
 
 /** Drops the target's outbox entries for items that are no longer owed. */
 export function settleWaiting(db: Cache, target: Exclude<TargetName, 'csv'>, owed: OwedItem[]): void {
-  db.prepare(
-    'DELETE FROM outbox WHERE target = ? AND item NOT IN (SELECT value FROM json_each(?))',
-  ).run(target, JSON.stringify(owed.map((o) => o.item)));
+  db.prepare('DELETE FROM outbox WHERE target = ? AND item NOT IN (SELECT value FROM json_each(?))').run(
+    target,
+    JSON.stringify(owed.map((o) => o.item)),
+  );
 }
 
 /** What is still owed to these targets after a failure, oldest day first. */
@@ -100,4 +101,17 @@ export function listWaiting(db: Cache, targets: TargetName[]): Waiting[] {
        ORDER BY CASE target WHEN 'csv' THEN 0 WHEN 's3' THEN 1 ELSE 2 END, item`,
     )
     .all(JSON.stringify(targets));
+}
+
+const LABEL: Record<TargetName, string> = { csv: 'daily CSV', s3: 'S3', postgres: 'Postgres' };
+
+/** One line for stderr: what is waiting, why, and that the next sync delivers it. */
+export function waitingSummary(waiting: Waiting[]): string {
+  const byTarget = new Map<TargetName, Waiting[]>();
+  for (const w of waiting) byTarget.set(w.target, [...(byTarget.get(w.target) ?? []), w]);
+  const parts = [...byTarget].map(([target, items]) => {
+    const n = items.length === 1 ? `1 day` : `${items.length} days`;
+    return `${LABEL[target]}: ${n} waiting (${items[0]?.error ?? 'not delivered yet'})`;
+  });
+  return `${parts.join('; ')}. The next sync will deliver ${waiting.length === 1 ? 'it' : 'them'}.`;
 }

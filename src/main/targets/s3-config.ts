@@ -1,5 +1,4 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { UserError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 
 export type S3Config = {
@@ -12,6 +11,8 @@ export type S3Config = {
   forcePathStyle: boolean;
   /** Both set, or neither (then the AWS SDK's default credential chain). */
   credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** What is wrong with these settings, if anything: nothing is sent then. */
+  problem: string | null;
 };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -22,12 +23,6 @@ export function readS3Config(settings: SettingsStore): S3Config | null {
   if (!bucket) return null;
   const accessKeyId = text(settings.get('s3.accessKeyId'));
   const secretAccessKey = text(settings.get('s3.secretAccessKey'));
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new UserError(
-      'Set both s3.accessKeyId and s3.secretAccessKey, or neither to use the AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...).',
-      'bad_input',
-    );
-  }
   const forcePathStyle = settings.get('s3.forcePathStyle');
   return {
     bucket,
@@ -37,6 +32,10 @@ export function readS3Config(settings: SettingsStore): S3Config | null {
     endpoint: text(settings.get('s3.endpoint')),
     forcePathStyle: forcePathStyle === true || forcePathStyle === 'true',
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    problem:
+      Boolean(accessKeyId) === Boolean(secretAccessKey)
+        ? null
+        : 'Set both s3.accessKeyId and s3.secretAccessKey, or neither to use the AWS credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...).',
   };
 }
 

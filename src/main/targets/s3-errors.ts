@@ -24,7 +24,8 @@ export function describeS3Error(error: unknown, config: S3Config): string {
   const name = e?.name === 'Error' || e?.name === 'Unknown' ? (e.Code ?? '') : (e?.name ?? '');
   const status = s3Status(error);
   const endpoint = s3Host(config);
-  if (code === 'ECONNREFUSED') return `Cannot reach ${endpoint}: connection refused; is the S3 server running?`;
+  if (code === 'ECONNREFUSED')
+    return `Cannot reach ${endpoint}: connection refused; is the S3 server running?`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `Cannot reach ${endpoint}: unknown host; check s3.endpoint and the network.`;
   if (code === 'ETIMEDOUT' || name === 'TimeoutError' || name === 'RequestTimeout')

@@ -1,4 +1,5 @@
 import type { SyncProgress } from '../../../shared/model';
+import { waitingSummary } from '../../targets/outbox';
 import { commonOptions, parse } from '../args';
 import { printJson, withServices } from '../context';
 import { type CliIo, UsageError } from '../io';
@@ -38,9 +39,13 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
     }
     io.stdout(`${result.requests} requests to Peloton in ${(result.durationMs / 1000).toFixed(1)} s.\n`);
   }
-  const failed = result.riders.filter((r) => r.error);
-  if (failed.length > 0) {
-    io.stderr(`spoke: ${failed.map((r) => `${r.name}: ${r.error}`).join('; ')}\n`);
+  // A target that could not be reached fails the run (exit 1) even though the cache
+  // and the daily CSVs are up to date: cron and scripts must notice that the warehouse
+  // is behind. stdout still carries the whole result, `waiting` included.
+  const problems = result.riders.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`);
+  if (result.waiting.length > 0) problems.push(waitingSummary(result.waiting));
+  if (problems.length > 0) {
+    io.stderr(`spoke: ${problems.join('; ')}\n`);
     return 1;
   }
   return 0;
