@@ -7,6 +7,7 @@ import type { Bench, BenchFigure } from './types';
 const all: Record<string, () => Promise<{ bench: Bench }>> = {
   reports: () => import('./reports.bench'),
   import: () => import('./import.bench'),
+  postgres: () => import('./postgres.bench'),
   sync: () => import('./sync.bench'),
 };
 

@@ -59,23 +59,32 @@ async function originalPattern(fake: FakePeloton): Promise<number> {
   return requests;
 }
 
-function runChild(script: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** Runs the built `spoke` command (never spawnSync: the fake answering it lives in this process). */
+function spoke(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin = '',
+): Promise<{ stdout: string; stderr: string }> {
+  const root = resolve(__dirname, '..');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bench/peak-rss.cjs'), join(root, 'bin/spoke.js'), ...args],
+      {
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (c) => {
-      out += c;
+      stdout += c;
     });
     child.stderr.on('data', (c) => {
-      err += c;
+      stderr += c;
     });
-    child.on('exit', (code) =>
-      code === 0 ? resolvePromise(out) : reject(new Error(`backfill child failed: ${err}`)),
-    );
+    child.stdin.end(stdin);
+    child.on('exit', (code) => (code === 0 ? resolvePromise({ stdout, stderr }) : reject(new Error(stderr))));
   });
 }
 
@@ -141,20 +150,23 @@ export const bench: Bench = {
       rmSync(dir, { recursive: true, force: true });
     }
 
-    // Peak RSS of a 20,000-workout backfill, in its own process so nothing else is counted.
+    // Peak RSS of `spoke sync` (the built CLI) doing a 20,000-workout backfill, in its own process.
     const big = await startFakePeloton({ seed: 4, riders: [{ workouts: BACKFILL }] });
     const bigDir = mkdtempSync(join(tmpdir(), 'spoke-bench-'));
     try {
       const token = big.admin.issueTokens(big.accounts[0]?.email ?? '');
-      // Not spawnSync: the fake Peloton answering the child lives in this process.
-      const child = await runChild(resolve(__dirname, 'sync-backfill-child.ts'), {
-        ...process.env,
-        SPOKE_PELOTON_API_URL: big.apiUrl,
-        SPOKE_PELOTON_AUTH_URL: big.authUrl,
-        BENCH_DIR: bigDir,
-        BENCH_TOKENS: JSON.stringify(token),
-      });
-      const { maxRssMb, seconds, workouts } = JSON.parse(child.trim().split('\n').pop() ?? '{}');
+      const env = { ...process.env, SPOKE_PELOTON_API_URL: big.apiUrl, SPOKE_PELOTON_AUTH_URL: big.authUrl };
+      await spoke(
+        ['rider', 'add', '--refresh-token-stdin', '--data-dir', bigDir],
+        env,
+        `${token.refresh_token}\n`,
+      );
+      const started = performance.now();
+      const run = await spoke(['sync', '--json', '--data-dir', bigDir], env);
+      const seconds = (performance.now() - started) / 1000;
+      const workouts =
+        (JSON.parse(run.stdout) as { riders: { inserted: number }[] }).riders[0]?.inserted ?? 0;
+      const maxRssMb = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? Number.NaN) / 1024;
       figures.push({
         name: `backfill of ${workouts.toLocaleString('en')} workouts: peak RSS`,
         value: maxRssMb,

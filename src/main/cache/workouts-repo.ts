@@ -89,21 +89,40 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     return id;
   };
 
-  let pending: unknown[] = [];
+  // One reused parameter array for the batch statement (better-sqlite3 reads it
+  // synchronously), filled row by row: no garbage per row.
+  const pending: unknown[] = new Array(BATCH * PARAMS_PER_ROW);
+  let queued = 0;
   const pendingIds = new Set<string>();
-  const queueInsert = (id: string, values: unknown[]) => {
-    pending.push(id, ...values, now);
-    pendingIds.add(id);
-    if (pendingIds.size === BATCH) {
+  const queueInsert = (w: WorkoutInput, riderId: string) => {
+    let k = queued * PARAMS_PER_ROW;
+    pending[k++] = w.id;
+    pending[k++] = riderId;
+    pending[k++] = w.startTime;
+    pending[k++] = w.timezone;
+    pending[k++] = w.title;
+    pending[k++] = w.instructorId;
+    pending[k++] = w.instructor;
+    pending[k++] = w.classType;
+    pending[k++] = w.rideKind;
+    pending[k++] = w.lengthMin;
+    pending[k++] = w.outputKj;
+    pending[k++] = w.status;
+    pending[k++] = w.source;
+    pending[k++] = w.metricsJson;
+    pending[k++] = w.rawJson;
+    pending[k] = now;
+    pendingIds.add(w.id);
+    if (++queued === BATCH) {
       insertBatch.run(pending);
-      pending = [];
+      queued = 0;
       pendingIds.clear();
     }
   };
   /** Writes the queued inserts; call before reading workouts back, and at the end. */
   const flush = () => {
-    for (let k = 0; k < pending.length; k += PARAMS_PER_ROW) insert.run(pending.slice(k, k + PARAMS_PER_ROW));
-    pending = [];
+    for (let r = 0; r < queued; r++) insert.run(pending.slice(r * PARAMS_PER_ROW, (r + 1) * PARAMS_PER_ROW));
+    queued = 0;
     pendingIds.clear();
   };
 
@@ -136,6 +155,18 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
 
   /** Upserts by id: a row already there with the same values is left alone. */
   const put = (w: WorkoutInput, riderId = w.riderId ?? riderIdFor(w.riderName)): Outcome => {
+    if (freshIds && !freshIds.has(w.id)) {
+      freshIds.add(w.id);
+      queueInsert(w, riderId);
+      return 'inserted';
+    }
+    if (pendingIds.has(w.id)) flush();
+    const old = existing.get(w.id);
+    if (!old) {
+      queueInsert(w, riderId);
+      freshIds?.add(w.id);
+      return 'inserted';
+    }
     const values: unknown[] = [
       riderId,
       w.startTime,
@@ -152,18 +183,6 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
       w.metricsJson,
       w.rawJson,
     ];
-    if (freshIds && !freshIds.has(w.id)) {
-      freshIds.add(w.id);
-      queueInsert(w.id, values);
-      return 'inserted';
-    }
-    if (pendingIds.has(w.id)) flush();
-    const old = existing.get(w.id);
-    if (!old) {
-      queueInsert(w.id, values);
-      freshIds?.add(w.id);
-      return 'inserted';
-    }
     // No metrics or raw payload in the input means "not known here", not "none": an
     // import without them keeps what an export or a sync already stored.
     if (w.metricsJson === null) values[METRICS] = old.metrics_json;

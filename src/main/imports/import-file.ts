@@ -103,7 +103,7 @@ function checkedRows(
   const workouts: WorkoutInput[] = [];
   for (const rec of table.records) {
     const { fields } = rec;
-    if (fields.length >= header.length && header.every((h, i) => fields[i]?.trim() === h)) {
+    if (fields[0]?.trim() === header[0] && header.every((h, i) => fields[i]?.trim() === h)) {
       throw new UserError(
         `${name} line ${rec.line}, column ${header[0]}: the header row is repeated inside the file (were two files joined?); delete this line and import again.`,
         'bad_input',

@@ -42,24 +42,38 @@ export function checkSeedHeader(header: string[], fileName: string): void {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const SLUG = /^[a-z0-9_]{1,40}$/;
 const INT = /^\d{1,4}$/;
 const DECIMAL = /^\d{1,7}(\.\d+)?$/;
 
-/** Epoch milliseconds of a `YYYY-MM-DD HH:MM:SS` UTC date, or NaN when it is not a real one. */
+/** Epoch milliseconds of a `YYYY-MM-DD HH:MM:SS` UTC date (or with a `T`), or NaN when it is not a real one. */
 function utcMillis(date: string): number {
-  const d = DATE.exec(date);
-  if (!d) return Number.NaN;
-  const y = Number(d[1]);
-  const mo = Number(d[2]);
-  const day = Number(d[3]);
-  const h = Number(d[4]);
-  const mi = Number(d[5]);
-  const sec = Number(d[6]);
+  if (date.length !== 19) return Number.NaN;
+  const c = (k: number) => date.charCodeAt(k);
+  if (c(4) !== 45 || c(7) !== 45 || (c(10) !== 32 && c(10) !== 84) || c(13) !== 58 || c(16) !== 58) {
+    return Number.NaN;
+  }
+  const num = (from: number, to: number) => {
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const d = c(k) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  const y = num(0, 4);
+  const mo = num(5, 7);
+  const day = num(8, 10);
+  const h = num(11, 13);
+  const mi = num(14, 16);
+  const sec = num(17, 19);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const monthDays = mo === 2 ? (leap ? 29 : 28) : 30 + ((mo + (mo >> 3)) & 1);
-  if (mo < 1 || mo > 12 || day < 1 || day > monthDays || h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  if (y < 0 || mo < 1 || mo > 12 || day < 1 || day > monthDays || h < 0 || h > 23 || mi < 0 || mi > 59) {
+    return Number.NaN;
+  }
+  if (sec < 0 || sec > 59) return Number.NaN;
   return Date.UTC(y, mo - 1, day, h, mi, sec);
 }
 

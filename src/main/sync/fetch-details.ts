@@ -10,7 +10,7 @@ import type { RiderRef } from './fetch-workouts';
 export const EXPORT_THRESHOLD = 12;
 const CHUNK = 40;
 
-type Candidate = { id: string; start_time: number; title: string; raw_json: string | null };
+type Candidate = { id: string; start_time: number; title: string; sensors: number };
 
 /**
  * Fills each new, complete workout's averages (watts, cadence, resistance, speed,
@@ -27,7 +27,13 @@ export async function fetchDetails(
 ): Promise<number> {
   const candidates = db
     .prepare<[string], Candidate>(
-      `SELECT id, start_time, title, raw_json FROM workouts
+      // Whether the workout had sensors is read inside SQLite, so a backfill of
+      // thousands of workouts never pulls their raw JSON into memory.
+      `SELECT id, start_time, title,
+              COALESCE(json_extract(raw_json, '$.metrics_type') IS NOT NULL
+                OR json_extract(raw_json, '$.has_pedaling_metrics') = 1
+                OR json_extract(raw_json, '$.total_work') > 0, 0) AS sensors
+         FROM workouts
         WHERE rider_id = ? AND status = 'COMPLETE' AND metrics_json IS NULL AND source = 'peloton'
         ORDER BY start_time DESC`,
     )
@@ -67,13 +73,7 @@ export async function fetchDetails(
 }
 
 function hasSensorData(c: Candidate): boolean {
-  if (!c.raw_json) return false;
-  const w = JSON.parse(c.raw_json) as {
-    metrics_type?: string | null;
-    has_pedaling_metrics?: boolean;
-    total_work?: number;
-  };
-  return Boolean(w.metrics_type || w.has_pedaling_metrics || (w.total_work ?? 0) > 0);
+  return c.sensors === 1;
 }
 
 /** The rider's CSV export, keyed by UTC minute and title, as metrics JSON. Empty if it cannot be read. */
