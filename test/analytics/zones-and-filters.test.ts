@@ -4,9 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports } from '../../src/main/analytics';
+import { resolveFilter, workoutsSource } from '../../src/main/analytics/filter';
 import { UserError } from '../../src/main/errors';
+import { importFile } from '../../src/main/imports/import-file';
 import { reportNames } from '../../src/shared/reports';
-import { insertWorkouts, report, type TempCache, tempCache } from './helpers';
+import { insertWorkouts, report, SEED_CSV, type TempCache, tempCache } from './helpers';
 
 let cache: TempCache;
 beforeEach(() => {
@@ -430,5 +432,67 @@ describe('records', () => {
       { rider: 'Ada', lengthMin: 20, bestOutputKj: 250.5, workoutId: 'early', date: '2023-04-01T10:00:00Z' },
       { rider: 'Ada', lengthMin: 45, bestOutputKj: 500, workoutId: 'long', date: '2023-06-01T10:00:00Z' },
     ]);
+  });
+});
+
+describe('many riders', () => {
+  it('gives each rider the same rows alone as in a crowd (the grouping changes past 16 riders)', () => {
+    const names = Array.from({ length: 18 }, (_, i) => `Rider ${String(i + 1).padStart(2, '0')}`);
+    for (const [i, name] of names.entries()) {
+      insertWorkouts(db(), name, [
+        { id: `${i}-a`, at: `2023-0${(i % 9) + 1}-0${(i % 7) + 1}T0${i % 10}:15:00Z`, outputKj: 100 + i },
+        {
+          id: `${i}-b`,
+          at: `2023-0${(i % 9) + 1}-1${i % 10}T12:00:00Z`,
+          classType: i % 2 ? 'yoga' : 'cycling',
+        },
+        { id: `${i}-c`, at: `2023-10-2${i % 10}T18:00:00Z`, lengthMin: 30, outputKj: 200 + i },
+      ]);
+    }
+    for (const name of reportNames) {
+      const crowd = report(db(), name, {}, 'Europe/Berlin');
+      const firstFew = report(db(), name, { riders: names.slice(0, 3) }, 'Europe/Berlin');
+      for (const rider of names) {
+        const alone = report(db(), name, { riders: [rider] }, 'Europe/Berlin');
+        expect(alone.length, `${name} ${rider}`).toBeGreaterThan(0);
+        expect(
+          crowd.filter((r) => r.rider === rider),
+          `${name} ${rider}`,
+        ).toEqual(alone);
+        if (names.indexOf(rider) < 3) {
+          expect(
+            firstFew.filter((r) => r.rider === rider),
+            `${name} ${rider}`,
+          ).toEqual(alone);
+        }
+      }
+    }
+    const classTypes = report(db(), 'class-types').filter((r) => r.rider === 'Rider 02');
+    expect(classTypes.map((r) => [r.classType, r.workouts, r.proportion])).toEqual([
+      ['cycling', 2, 2 / 3],
+      ['yoga', 1, 1 / 3],
+    ]);
+  });
+});
+
+describe('a covering index', () => {
+  it('is read when the cache has one, with the same results as the table', () => {
+    importFile(db(), SEED_CSV);
+    const filters = [{}, { riders: ['Bryan Kolano'] }, { from: '2022-01-01', to: '2022-06-30' }];
+    const all = () =>
+      filters.flatMap((filter) =>
+        reportNames.map((name) =>
+          report(db(), name, { ...filter, to: filter.to ?? '2023-06-01' }, 'Europe/Paris'),
+        ),
+      );
+    const before = all();
+    const f = resolveFilter(db(), {}, 'UTC');
+    expect(workoutsSource(db(), f, ['length_min']).from).toBe('workouts w NOT INDEXED');
+    db().exec(
+      'CREATE INDEX workouts_report ON workouts (rider_id, start_time, class_type, length_min, output_kj)',
+    );
+    expect(workoutsSource(db(), f, ['length_min']).from).toBe('workouts w INDEXED BY "workouts_report"');
+    expect(workoutsSource(db(), f, ['instructor']).from).toBe('workouts w NOT INDEXED');
+    expect(all()).toEqual(before);
   });
 });

@@ -74,24 +74,53 @@ export function whereClause(f: ResolvedFilter): { sql: string; params: SqlParam[
   return { sql: parts.join(' AND ') || '1', params };
 }
 
+/** Where a report reads its workouts from: the FROM clause, and whether rows arrive by rider and time. */
+export type WorkoutsSource = { from: string; byRiderAndTime: boolean };
+
 /**
- * The FROM clause for queries that read more than the rider index holds.
- * SQLite would rather walk an index (the rider's, to save a sort, or the time
- * index for a date range) and fetch each row by rowid, which costs several
- * times more per row than reading the table in order. So when the filter
- * selects more than a fifth of the workouts (estimated from the share of riders
- * and of the cache's time span) the table is scanned; narrower filters are left
- * to the planner.
+ * The FROM clause for a query that reads `columns` of `workouts` (besides
+ * rider_id and start_time). SQLite would rather walk an index (the rider's, to
+ * save a sort, or the time index for a date range) and fetch each row by rowid,
+ * which costs several times more per row than reading the table in order. So
+ * when the filter selects more than a fifth of the workouts (estimated from the
+ * share of riders and of the cache's time span), the query reads an index on
+ * (rider_id, start_time, ...) that holds every column it needs if the cache has
+ * one (rows then come by rider and time, and nothing else is read), and scans
+ * the table otherwise. Narrower filters are left to the planner.
  */
-export function workoutsTable(db: Cache, f: ResolvedFilter): string {
-  const scan = 'workouts w NOT INDEXED';
+export function workoutsSource(db: Cache, f: ResolvedFilter, columns: string[]): WorkoutsSource {
+  const planner = { from: 'workouts w', byRiderAndTime: false };
   const riderShare = f.totalRiders === 0 ? 1 : f.riders.length / f.totalRiders;
-  if (f.fromSec === null && f.toSec === null) return riderShare > 0.2 ? scan : 'workouts w';
-  const all = cacheSpan(db);
-  const range = instantRange(db, f);
-  if (!all || !range || all.hi <= all.lo) return 'workouts w';
-  const timeShare = (range.hi - range.lo) / (all.hi - all.lo);
-  return riderShare * timeShare > 0.2 ? scan : 'workouts w';
+  let share = riderShare;
+  if (f.fromSec !== null || f.toSec !== null) {
+    const all = cacheSpan(db);
+    const range = instantRange(db, f);
+    if (!all || !range || all.hi <= all.lo) return planner;
+    share *= (range.hi - range.lo) / (all.hi - all.lo);
+  }
+  if (share <= 0.2) return planner;
+  const index = coveringIndex(db, columns);
+  return index
+    ? { from: `workouts w INDEXED BY ${index}`, byRiderAndTime: true }
+    : { from: 'workouts w NOT INDEXED', byRiderAndTime: false };
+}
+
+/** An index on workouts (rider_id, start_time, ...) holding every one of `columns`, if the cache has one. */
+function coveringIndex(db: Cache, columns: string[]): string | null {
+  const names = db
+    .prepare<[], string>("SELECT name FROM pragma_index_list('workouts') ORDER BY name")
+    .pluck()
+    .all();
+  for (const name of names) {
+    const held = db
+      .prepare<[string], string>('SELECT name FROM pragma_index_info(?) ORDER BY seqno')
+      .pluck()
+      .all(name);
+    if (held[0] === 'rider_id' && held[1] === 'start_time' && columns.every((c) => held.includes(c))) {
+      return `"${name.replaceAll('"', '""')}"`;
+    }
+  }
+  return null;
 }
 
 /** The first and last workout's start in the whole cache: two index lookups. */
@@ -107,13 +136,16 @@ function cacheSpan(db: Cache): { lo: number; hi: number } | null {
 /** The notebook's ride subset (F5): cycling or Lanebreak, more than 1 kJ, longer than 10 minutes. */
 export const RIDE_SUBSET_SQL = `w.class_type IN ('cycling', 'lanebreak') AND w.output_kj > 1 AND w.length_min > 10`;
 
+/** The columns the ride subset and its outputs need. */
+export const RIDE_COLUMNS = ['class_type', 'length_min', 'output_kj'];
+
 /** A string as a SQL literal. */
 export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * Up to this many riders, reports fold the rider into a single integer GROUP BY
- * key (see riderIndexSql): SQLite's sorter compares one integer much faster
- * than a text id followed by a second key.
+ * key (see riderIndexSql), or count per rider in columns: SQLite's sorter
+ * handles one integer key faster than a text id followed by a second key.
  */
 export const MAX_FOLDED_RIDERS = 16;
 
@@ -163,11 +195,6 @@ const DAY_SHIFT_SEC = DAY_SHIFT_DAYS * 86400;
 /** SQL: the shifted local day number of a local-time expression. */
 export function localDaySql(local: string): string {
   return `((${local} + ${DAY_SHIFT_SEC}) / 86400)`;
-}
-
-/** SQL: the local hour (0..23) of a local-time expression. */
-export function localHourSql(local: string): string {
-  return `(((${local} + ${DAY_SHIFT_SEC}) % 86400) / 3600)`;
 }
 
 /** A shifted day number (see localDaySql) as `YYYY-MM-DD`. */

@@ -7,7 +7,7 @@ import {
   type SqlParam,
   sqlString,
   whereClause,
-  workoutsTable,
+  workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
@@ -34,7 +34,7 @@ export function classTypes(db: Cache, f: ResolvedFilter): ClassTypeRow[] {
 
 function classTypeCells(db: Cache, f: ResolvedFilter): Cell[] {
   const { sql, params } = whereClause(f);
-  const from = workoutsTable(db, f);
+  const from = workoutsSource(db, f, ['class_type']).from;
   if (f.riders.length === 0) return [];
   if (f.riders.length > MAX_FOLDED_RIDERS) {
     return db

@@ -2,11 +2,12 @@ import type { InstructorRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
   type ResolvedFilter,
+  RIDE_COLUMNS,
   RIDE_SUBSET_SQL,
   riderNames,
   type SqlParam,
   whereClause,
-  workoutsTable,
+  workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
@@ -32,7 +33,7 @@ export function instructors(db: Cache, f: ResolvedFilter): InstructorRow[] {
     >(
       `SELECT w.rider_id AS id, ${INSTRUCTOR_LABEL_SQL} AS label, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS workouts
-         FROM ${workoutsTable(db, f)}
+         FROM ${workoutsSource(db, f, [...RIDE_COLUMNS, 'instructor', 'ride_kind']).from}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, label, w.length_min`,
     )

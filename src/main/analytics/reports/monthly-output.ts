@@ -3,11 +3,12 @@ import type { Cache } from '../../cache/open-cache';
 import { monthBuckets } from '../buckets';
 import {
   type ResolvedFilter,
+  RIDE_COLUMNS,
   RIDE_SUBSET_SQL,
   riderNames,
   type SqlParam,
   whereClause,
-  workoutsTable,
+  workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
@@ -20,7 +21,7 @@ export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] 
     .prepare<SqlParam[], { id: string; month: number; lengthMin: number; avgOutputKj: number; n: number }>(
       `SELECT w.rider_id AS id, ${months.sql} AS month, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS n
-         FROM ${workoutsTable(db, f)}
+         FROM ${workoutsSource(db, f, RIDE_COLUMNS).from}
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}
         GROUP BY w.rider_id, month, w.length_min`,
     )

@@ -2,11 +2,12 @@ import type { RecordRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
   type ResolvedFilter,
+  RIDE_COLUMNS,
   RIDE_SUBSET_SQL,
   riderNames,
   type SqlParam,
   whereClause,
-  workoutsTable,
+  workoutsSource,
 } from '../filter';
 import { isoInstant, sortRows } from '../format';
 
@@ -21,7 +22,7 @@ type Candidate = { riderId: string; lengthMin: number; best: number; id: string;
 export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
   const { sql, params } = whereClause(f);
   const names = riderNames(f);
-  const from = workoutsTable(db, f);
+  const from = workoutsSource(db, f, RIDE_COLUMNS).from;
   const candidates = db
     .prepare<SqlParam[], Candidate>(
       `WITH best AS MATERIALIZED (
@@ -29,8 +30,9 @@ export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
            FROM ${from} WHERE ${sql} AND ${RIDE_SUBSET_SQL}
           GROUP BY w.rider_id, w.length_min
        )
+       -- CROSS JOIN keeps the workouts as the outer loop: one pass, each row probing the few bests.
        SELECT b.riderId, b.lengthMin, b.best, w.id, w.start_time AS start
-         FROM ${from} JOIN best b
+         FROM ${from} CROSS JOIN best b
            ON b.riderId = w.rider_id AND b.lengthMin = w.length_min AND b.best = w.output_kj
         WHERE ${sql} AND ${RIDE_SUBSET_SQL}`,
     )

@@ -8,7 +8,7 @@ import {
   riderIndexSql,
   type SqlParam,
   whereClause,
-  workoutsTable,
+  workoutsSource,
 } from '../filter';
 import { isoWeekLabel, sortRows, weekNumberSql } from '../format';
 
@@ -49,12 +49,14 @@ function weeklyCells(db: Cache, f: ResolvedFilter): Cell[] {
   const { sql, params } = whereClause(f);
   const week = weekNumberSql(localDaySql(localTime(db, f)));
   const riderIndex = riderIndexSql(f);
+  const source = workoutsSource(db, f, ['length_min', 'output_kj']);
   const sums = 'COUNT(*) AS workouts, SUM(w.length_min) AS minutes, SUM(w.output_kj) AS outputKj';
-  if (riderIndex === null) {
+  // Rows that come by rider and time are already in (rider, week) order, which the sort likes.
+  if (riderIndex === null || source.byRiderAndTime) {
     return db
       .prepare<SqlParam[], Cell>(
         `SELECT w.rider_id AS riderId, ${week} AS week, ${sums}
-           FROM ${workoutsTable(db, f)} WHERE ${sql} GROUP BY w.rider_id, week`,
+           FROM ${source.from} WHERE ${sql} GROUP BY w.rider_id, week`,
       )
       .all(...params);
   }
@@ -63,7 +65,7 @@ function weeklyCells(db: Cache, f: ResolvedFilter): Cell[] {
   return db
     .prepare<SqlParam[], Omit<Cell, 'riderId' | 'week'> & { k: number | null }>(
       `SELECT ${week} * ${n} + ${riderIndex} AS k, ${sums}
-         FROM ${workoutsTable(db, f)} WHERE ${sql} GROUP BY k`,
+         FROM ${source.from} WHERE ${sql} GROUP BY k`,
     )
     .all(...params)
     .flatMap(({ k, ...sums }) =>
