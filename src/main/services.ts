@@ -6,7 +6,7 @@ import { machineTimeZone } from './analytics/time-zone';
 import { type Cache, openCache } from './cache/open-cache';
 import { UserError } from './errors';
 import { createEventBus, type EventBus } from './events';
-import { type ImportOptions, type ImportResult, importFile } from './imports/import-file';
+import { type ImportOptions, type ImportResult, importBytes, importFile } from './imports/import-file';
 import { createLogger, type Logger } from './log/logger';
 import { type PelotonEndpoints, pelotonEndpoints } from './peloton/endpoints';
 import type { TokenSet } from './peloton/oauth-tokens';
@@ -39,6 +39,7 @@ export type Services = {
   log: Logger;
   displayTimeZone(): string;
   importFile(path: string, options?: ImportOptions): ImportResult;
+  importBytes(bytes: Buffer, name: string, options?: ImportOptions): ImportResult;
   report<N extends ReportName>(name: N, filter: ReportFilter): ReportRows[N][];
   peloton: {
     endpoints(): PelotonEndpoints;
@@ -73,6 +74,10 @@ export function createServices(options: ServicesOptions): Services {
     browserSignIn: browserSignIn ? () => browserSignIn(endpoints()) : undefined,
   };
   let running: Promise<SyncResult> | null = null;
+  const announce = (result: ImportResult) => {
+    if (result.inserted + result.updated > 0) events.emit('data:changed', { reason: 'import' });
+    return result;
+  };
   const displayTimeZone = () => {
     const tz = settings.get('display.timeZone');
     return typeof tz === 'string' ? tz : machineTimeZone();
@@ -87,9 +92,10 @@ export function createServices(options: ServicesOptions): Services {
     log,
     displayTimeZone,
     importFile(path, importOptions) {
-      const result = importFile(cache, path, importOptions);
-      if (result.inserted + result.updated > 0) events.emit('data:changed', { reason: 'import' });
-      return result;
+      return announce(importFile(cache, path, importOptions));
+    },
+    importBytes(bytes, name, importOptions) {
+      return announce(importBytes(cache, bytes, name, importOptions));
     },
     report: (name, filter) => runReport(cache, name, filter, displayTimeZone()),
     peloton,

@@ -3,13 +3,20 @@
 export const channelNames = [
   'app:info',
   'reports:get',
+  'reports:options',
+  'workouts:list',
   'riders:list',
+  'imports:csv',
+  'demo:load',
+  'demo:remove',
   'riders:add',
   'riders:remove',
   'settings:get',
   'settings:update',
   'sync:run',
   'sync:history',
+  'targets:test-postgres',
+  'targets:test-s3',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

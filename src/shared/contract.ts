@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
-import type { AppInfo, Rider, SignedInRider, SyncResult, SyncRun } from './model';
-import { type ReportName, type ReportRows, reportRequestSchema } from './reports';
+import type { AppInfo, ImportResult, Rider, SignedInRider, SyncResult, SyncRun } from './model';
+import {
+  type FilterOptions,
+  type ReportName,
+  type ReportRows,
+  reportRequestSchema,
+  type WorkoutsPage,
+  workoutsQuerySchema,
+} from './reports';
 import { type SettingsView, settingsUpdateSchema } from './settings';
 
 /** A channel: the zod schema its input must pass, and (as a type only) what it answers. */
@@ -13,28 +20,67 @@ function channel<O>() {
 
 const none = z.object({}).strict().optional();
 
+/** A connection test's answer: one sentence, whether it worked or not. */
+export type TargetCheck = { ok: boolean; message: string };
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
 
 /** Sign-in: Peloton's own page in a window (desktop), email + password sent once, or a pasted refresh token. */
 const riderAdd = z.discriminatedUnion('method', [
   z.object({ method: z.literal('browser') }).strict(),
-  z.object({ method: z.literal('password'), email: z.string().trim().email('expected an email address'), password: z.string().min(1, 'expected a password') }).strict(),
-  z.object({ method: z.literal('refresh-token'), refreshToken: z.string().trim().min(10, 'expected a refresh token') }).strict(),
+  z
+    .object({
+      method: z.literal('password'),
+      email: z.string().trim().email('expected an email address'),
+      password: z.string().min(1, 'expected a password'),
+    })
+    .strict(),
+  z
+    .object({
+      method: z.literal('refresh-token'),
+      refreshToken: z.string().trim().min(10, 'expected a refresh token'),
+    })
+    .strict(),
 ]);
 
 /** The API contract: every channel the renderer may call, on either transport. */
 export const contract = {
   'app:info': channel<AppInfo>()(none),
   'reports:get': channel<ReportRows[ReportName][]>()(reportRequestSchema),
+  'reports:options': channel<FilterOptions>()(none),
+  'workouts:list': channel<WorkoutsPage>()(workoutsQuerySchema),
   'riders:list': channel<Rider[]>()(none),
+  /** A CSV the dashboard's file picker or drop zone read: its name and text, never a path. */
+  'imports:csv': channel<ImportResult>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        text: z.string().max(64 * 1024 * 1024, 'the file is larger than 64 MB'),
+        rider: z.string().trim().min(1).optional(),
+      })
+      .strict(),
+  ),
+  'demo:load': channel<{ workouts: number }>()(none),
+  'demo:remove': channel<{ removed: number }>()(none),
   'riders:add': channel<SignedInRider>()(riderAdd),
   'riders:remove': channel<{ removed: number }>()(z.object({ id: z.string().min(1) }).strict()),
   'settings:get': channel<SettingsView>()(none),
   'settings:update': channel<SettingsView>()(settingsUpdateSchema),
   'sync:run': channel<SyncResult>()(
-    z.object({ riders: z.array(z.string().min(1)).optional(), since: day.optional() }).strict().optional(),
+    z
+      .object({ riders: z.array(z.string().min(1)).optional(), since: day.optional() })
+      .strict()
+      .optional(),
   ),
   'sync:history': channel<SyncRun[]>()(none),
+  // Settings' "Test connection" / "Test upload": the given URL or the saved one; the answer never repeats it.
+  'targets:test-postgres': channel<TargetCheck>()(
+    z
+      .object({ url: z.string().trim().min(1).optional() })
+      .strict()
+      .optional(),
+  ),
+  'targets:test-s3': channel<TargetCheck>()(none),
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,16 @@ export type AppInfo = {
   workouts: number;
   riders: number;
   lastSyncAt: string | null;
+  /** Whether generated demo data is in the cache (shown as such, removable). */
+  demo: boolean;
+};
+
+export type ImportResult = {
+  format: 'seed' | 'peloton-export';
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
 };
 
 export type SyncProgress = {

@@ -1,9 +1,13 @@
+import { basename } from 'node:path';
 import type { ReportFilter } from '../../shared/reports';
 import { findRider, listRiders, removeRider } from '../cache/riders-repo';
+import { hasDemo, loadDemo, removeDemo } from '../demo/demo-data';
 import { UserError } from '../errors';
 import { signInWithPassword, signInWithRefreshToken, signInWithTokens } from '../peloton/sign-in';
-import { recentRuns } from '../sync/sync-ledger';
 import type { Services } from '../services';
+import { recentRuns } from '../sync/sync-ledger';
+import { testPostgres } from '../targets/pg-test';
+import { testS3 } from '../targets/s3-test';
 import type { Handlers } from './dispatch';
 
 declare const __APP_VERSION__: string | undefined;
@@ -27,16 +31,32 @@ export function createHandlers(services: Services): Handlers {
         workouts: counts.workouts,
         riders: counts.riders,
         lastSyncAt: last?.t ? new Date(last.t * 1000).toISOString() : null,
+        demo: hasDemo(cache),
       };
     },
     'reports:get': ({ name, filter }) => services.report(name, (filter ?? {}) as ReportFilter),
     'riders:list': () => listRiders(cache),
+    'imports:csv': ({ fileName, text, rider }) =>
+      services.importBytes(Buffer.from(text, 'utf8'), basename(fileName), { rider }),
+    'demo:load': () => {
+      const workouts = loadDemo(cache);
+      services.events.emit('data:changed', { reason: 'import' });
+      return { workouts };
+    },
+    'demo:remove': () => {
+      const removed = removeDemo(cache);
+      services.events.emit('data:changed', { reason: 'import' });
+      return { removed };
+    },
     'riders:add': (input) => {
       const deps = { cache, endpoints: services.peloton.endpoints(), tokens: services.peloton.tokens };
       if (input.method === 'password') return signInWithPassword(deps, input.email, input.password);
       if (input.method === 'refresh-token') return signInWithRefreshToken(deps, input.refreshToken);
       if (!services.peloton.browserSignIn) {
-        throw new UserError("Peloton's sign-in page opens only in the desktop app; here, sign in with email and password.", 'bad_input');
+        throw new UserError(
+          "Peloton's sign-in page opens only in the desktop app; here, sign in with email and password.",
+          'bad_input',
+        );
       }
       return services.peloton.browserSignIn().then((tokens) => signInWithTokens(deps, tokens));
     },
@@ -50,6 +70,11 @@ export function createHandlers(services: Services): Handlers {
     'settings:get': () => services.settings.view(),
     'sync:run': (input) => services.sync({ riders: input?.riders, since: input?.since, trigger: 'manual' }),
     'sync:history': () => recentRuns(cache),
+    'targets:test-postgres': (input) => {
+      const saved = services.settings.get('postgres.url');
+      return testPostgres(input?.url ?? (typeof saved === 'string' ? saved : null));
+    },
+    'targets:test-s3': () => testS3(services.settings),
     'settings:update': (change) => {
       const view = services.settings.update(change);
       services.events.emit('data:changed', { reason: 'settings' });

@@ -42,6 +42,11 @@ export function importFile(db: Cache, path: string, options: ImportOptions = {})
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
     throw new UserError(`Cannot import ${path}: ${why}.`, 'bad_input');
   }
+  return importBytes(db, bytes, name, options);
+}
+
+/** Imports CSV bytes already in memory (a file the dashboard's picker or drop zone sent). */
+export function importBytes(db: Cache, bytes: Buffer, name: string, options: ImportOptions = {}): ImportResult {
   const table = readCsv(bytes, name);
   const format = detectFormat(table, name);
   const rider = options.rider?.trim() ?? '';
