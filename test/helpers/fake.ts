@@ -12,7 +12,11 @@ export async function fakePeloton(options: FakePelotonOptions = {}): Promise<Fak
 
 /** The environment that points Spoke at a fake (retries kept short so fault tests stay quick). */
 export function fakeEnv(fake: FakePeloton): NodeJS.ProcessEnv {
-  return { SPOKE_PELOTON_API_URL: fake.apiUrl, SPOKE_PELOTON_AUTH_URL: fake.authUrl, SPOKE_RETRY_BASE_MS: '5' };
+  return {
+    SPOKE_PELOTON_API_URL: fake.apiUrl,
+    SPOKE_PELOTON_AUTH_URL: fake.authUrl,
+    SPOKE_RETRY_BASE_MS: '5',
+  };
 }
 
 afterEach(async () => {

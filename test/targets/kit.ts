@@ -24,10 +24,13 @@ export function servicesAt(dataDir: string, env: NodeJS.ProcessEnv = {}): Servic
 /** A data folder where every rider of the fake is signed in (with `spoke rider add`). */
 export async function signedInFolder(fake: FakePeloton, dir = tempDir()): Promise<string> {
   for (const account of fake.accounts) {
-    const added = await spoke(['rider', 'add', '--email', account.email, '--password-stdin', '--data-dir', dir], {
-      stdin: `${account.password}\n`,
-      env: fakeEnv(fake),
-    });
+    const added = await spoke(
+      ['rider', 'add', '--email', account.email, '--password-stdin', '--data-dir', dir],
+      {
+        stdin: `${account.password}\n`,
+        env: fakeEnv(fake),
+      },
+    );
     expect(added.code, added.stderr).toBe(0);
   }
   return dir;

@@ -140,4 +140,39 @@ export const migrations: Migration[] = [
       ON CONFLICT (target, item) DO NOTHING;
     `,
   },
+  {
+    version: 3,
+    name: 'daily targets: lighter triggers',
+    sql: `
+      -- Marking a day owed is now a plain INSERT OR IGNORE (a row-level upsert made a
+      -- 100,000-row import a sixth slower). A day changed while its CSV is being written
+      -- cannot lose its mark any more: the CSV step holds the write lock for each day
+      -- (BEGIN IMMEDIATE) from reading its workouts to clearing its mark, so outbox.version
+      -- is no longer used.
+      DROP TRIGGER workouts_owe_csv_insert;
+      DROP TRIGGER workouts_owe_csv_update;
+      DROP TRIGGER workouts_owe_csv_delete;
+      DROP TRIGGER riders_owe_csv_rename;
+
+      CREATE TRIGGER workouts_owe_csv_insert AFTER INSERT ON workouts BEGIN
+        INSERT OR IGNORE INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', NEW.start_time, 'unixepoch'), unixepoch());
+      END;
+      CREATE TRIGGER workouts_owe_csv_update AFTER UPDATE ON workouts BEGIN
+        INSERT OR IGNORE INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', OLD.start_time, 'unixepoch'), unixepoch()),
+               ('csv', strftime('%Y-%m-%d', NEW.start_time, 'unixepoch'), unixepoch());
+      END;
+      CREATE TRIGGER workouts_owe_csv_delete AFTER DELETE ON workouts BEGIN
+        INSERT OR IGNORE INTO outbox (target, item, created_at)
+        VALUES ('csv', strftime('%Y-%m-%d', OLD.start_time, 'unixepoch'), unixepoch());
+      END;
+      CREATE TRIGGER riders_owe_csv_rename AFTER UPDATE OF name ON riders
+      WHEN OLD.name IS NOT NEW.name BEGIN
+        INSERT OR IGNORE INTO outbox (target, item, created_at)
+        SELECT DISTINCT 'csv', strftime('%Y-%m-%d', start_time, 'unixepoch'), unixepoch()
+        FROM workouts WHERE rider_id = NEW.id;
+      END;
+    `,
+  },
 ];

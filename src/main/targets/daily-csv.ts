@@ -46,32 +46,42 @@ export function writeDailyCsv(db: Cache, csvDir: string, log: Logger, progress: 
         .filter((d) => d !== null),
     );
   } catch (error) {
-    const why = `Cannot use the folder ${csvDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that Spoke may write there.`;
-    recordWaiting(db, 'csv', owedCsvDays(db, new Set()).map((d) => ({ item: d.day, checksum: null })), why);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = `Cannot use the folder ${csvDir} (${code}); check that Spoke may write there.`;
+    const owed = owedCsvDays(db, new Set());
+    recordWaiting(
+      db,
+      'csv',
+      owed.map((day) => ({ item: day, checksum: null })),
+      why,
+    );
     return [];
   }
   const owed = owedCsvDays(db, present);
+  progress(0, owed.length);
   const written: string[] = [];
-  owed.forEach(({ day, version }, i) => {
+  // One write transaction per day, from reading its workouts to clearing its mark: a
+  // workout of that day written meanwhile (an import in another process) waits for
+  // it, then marks the day again. A crash before the commit leaves the mark: the
+  // next run redoes the day, and finds the file already right.
+  const writeDay = db.transaction((day: string, path: string) => {
+    const rows = dayWorkouts(db, day).map(pgRow);
+    if (rows.length === 0) {
+      rmSync(path, { force: true });
+      settleDay(db, day, null);
+      return;
+    }
+    const text = dailyCsvText(rows);
+    if (!sameBytes(path, text)) {
+      writeFileAtomic(path, text);
+      written.push(path);
+    }
+    settleDay(db, day, { rows: rows.length, csvSha256: sha256(text), dataSha256: dataChecksum(rows) });
+  });
+  owed.forEach((day, i) => {
     const path = join(csvDir, dayFileName(day));
     try {
-      const workouts = dayWorkouts(db, day);
-      if (workouts.length === 0) {
-        rmSync(path, { force: true });
-        settleDay(db, day, version, null);
-      } else {
-        const rows = workouts.map(pgRow);
-        const text = dailyCsvText(rows);
-        if (!sameBytes(path, text)) {
-          writeFileAtomic(path, text);
-          written.push(path);
-        }
-        settleDay(db, day, version, {
-          rows: rows.length,
-          csvSha256: sha256(text),
-          dataSha256: dataChecksum(rows),
-        });
-      }
+      writeDay.immediate(day, path);
     } catch (error) {
       if (!(error instanceof UserError)) log.error('daily CSV failed', { day, error });
       const why = error instanceof UserError ? error.message : `Cannot write ${path}; see the log.`;

@@ -10,11 +10,6 @@ export type DayWorkout = StoredWorkout & {
   rawJson: string | null;
 };
 
-/** `YYYY-MM-DD`: the UTC day of an instant, the original pipeline's `date` day. */
-export function utcDay(epochSeconds: number): string {
-  return new Date(Math.floor(epochSeconds) * 1000).toISOString().slice(0, 10);
-}
-
 /** The original pipeline's daily file name: `YYYY_MM_DD.csv`. */
 export function dayFileName(day: string): string {
   return `${day.replaceAll('-', '_')}.csv`;

@@ -13,11 +13,13 @@ type CopyConnection = Connection & {
 };
 
 const SPECIAL = /[\\\t\n\r]/g;
+const HAS_SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One field in COPY's text format: `\N` for null, backslash escapes for the rest. */
 export function copyField(value: string | null): string {
-  return value === null ? '\\N' : value.replace(SPECIAL, (c) => ESCAPES[c] ?? c);
+  if (value === null) return '\\N';
+  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ESCAPES[c] ?? c) : value;
 }
 
 class CopyIn implements Submittable {

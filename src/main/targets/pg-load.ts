@@ -26,17 +26,11 @@ const STAGE_DDL = `CREATE TEMP TABLE spoke_stage (
 
 /** A workout as one line of `COPY spoke_stage FROM STDIN` (text format). */
 export function copyLine(row: PgWorkoutRow): string {
-  const fields = [
-    ...row.seed,
-    row.riderId,
-    row.timezone,
-    row.status,
+  let line = '';
+  for (const field of row.seed) line += `${copyField(field)}\t`;
+  return `${line}${copyField(row.riderId)}\t${copyField(row.timezone)}\t${copyField(row.status)}\t${copyField(
     row.rideKind,
-    row.instructorId,
-    row.metricsJson,
-    row.rawJson,
-  ];
-  return `${fields.map(copyField).join('\t')}\n`;
+  )}\t${copyField(row.instructorId)}\t${copyField(row.metricsJson)}\t${copyField(row.rawJson)}\n`;
 }
 
 export type LoadOutcome = { rows: number; upserted: number; generation: string };
@@ -59,23 +53,28 @@ export async function loadWorkouts(
   await client.query('BEGIN');
   try {
     await client.query("SET LOCAL lock_timeout = '120s'");
+    // The staging table lives in temp buffers (8 MB by default: a big load would go
+    // to disk), and the count of changed workouts hashes their ids.
+    await client.query("SET LOCAL temp_buffers = '256MB'");
+    await client.query("SET LOCAL work_mem = '64MB'");
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     const limits = await ensureTables(client);
     await client.query(STAGE_DDL);
     const rows = await copyFrom(client, 'COPY spoke_stage FROM STDIN', chunked(lines));
-    const changed = new Set<string>();
-    const seed = await client.query<{ workout_id: string }>(upsertPeloton(limits));
-    for (const r of seed.rows) changed.add(r.workout_id);
-    const details = await client.query<{ workout_id: string }>(upsertDetails(limits));
-    for (const r of details.rows) changed.add(r.workout_id);
+    // Both upserts in one statement, counting the workouts either one inserted or changed.
+    const { rows: counted } = await client.query<{ upserted: number }>(
+      `WITH p AS (${upsertPeloton(limits)}), d AS (${upsertDetails(limits)})
+       SELECT count(*)::int AS upserted FROM (SELECT workout_id FROM p UNION SELECT workout_id FROM d) changed`,
+    );
+    const upserted = counted[0]?.upserted ?? 0;
     await client.query(
       'INSERT INTO spoke_loads (started_at, finished_at, rows, upserted) VALUES ($1, clock_timestamp(), $2, $3)',
-      [started, rows, changed.size],
+      [started, rows, upserted],
     );
     const generation = (await tableGeneration(client)) ?? '';
     await hooks.beforeCommit?.();
     await client.query('COMMIT');
-    return { rows, upserted: changed.size, generation };
+    return { rows, upserted, generation };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -105,7 +104,7 @@ function upsertDetails(limits: ColumnLimits): string {
   const cols = DETAIL_COLUMNS;
   // updated_at is when Spoke last changed the row, so it is set, never compared.
   return `INSERT INTO peloton_workout_details (workout_id, ${cols.join(', ')}, updated_at)
-    SELECT workout_id, ${cols.join(', ')}, clock_timestamp() FROM spoke_stage ${fits(limits)}
+    SELECT workout_id, ${cols.join(', ')}, now() FROM spoke_stage ${fits(limits)}
     ON CONFLICT (workout_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
       updated_at = excluded.updated_at
     WHERE (${cols.map((c) => `peloton_workout_details.${c}`).join(', ')})

@@ -43,8 +43,8 @@ export async function loadIntoPostgres(
     const generation = await tableGeneration(client);
     owed = owedDeliveries(db, 'postgres', `${prefix}${generation ?? 'new'}`);
     settleWaiting(db, 'postgres', owed);
-    if (owed.length === 0 && generation) return { upserted: 0 };
     progress(0, owed.length);
+    if (owed.length === 0 && generation) return { upserted: 0 };
     const loaded: OwedItem[] = [];
     const days = owed;
     // Rows are read day by day as COPY sends them, so a large first load is never

@@ -32,6 +32,7 @@ export async function uploadDailyCsv(
   const destination = s3Destination(config);
   const owed = owedDeliveries(db, 's3', destination);
   settleWaiting(db, 's3', owed);
+  progress(0, owed.length);
   if (owed.length === 0) return [];
   if (config.problem) {
     recordWaiting(db, 's3', owed, config.problem);

@@ -38,6 +38,10 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
       );
     }
     io.stdout(`${result.requests} requests to Peloton in ${(result.durationMs / 1000).toFixed(1)} s.\n`);
+    const delivered = [`${result.csvFiles.length} daily CSV files written`];
+    if (result.s3Keys.length > 0) delivered.push(`${result.s3Keys.length} uploaded to S3`);
+    if (result.postgres) delivered.push(`${result.postgres.upserted} workouts upserted into Postgres`);
+    io.stdout(`${delivered.join(', ')}.\n`);
   }
   // A target that could not be reached fails the run (exit 1) even though the cache
   // and the daily CSVs are up to date: cron and scripts must notice that the warehouse
