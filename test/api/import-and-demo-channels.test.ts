@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/dispatch';
 import { makeHandlers, makeServices } from '../helpers/services';
-import { SEED_CSV } from '../helpers/temp-dir';
+import { writeDailyCsv } from '../../src/main/targets/daily-csv';
+import { SEED_CSV, tempDir } from '../helpers/temp-dir';
 
 describe('first-run channels: a CSV from the file picker, and demo data', () => {
   it('imports the text of a picked or dropped CSV, all or nothing', async () => {
@@ -36,5 +38,18 @@ describe('first-run channels: a CSV from the file picker, and demo data', () => 
 
     expect(await dispatch(handlers, 'demo:remove', undefined)).toEqual({ ok: true, value: { removed: workouts } });
     expect(await dispatch(handlers, 'app:info', undefined)).toMatchObject({ value: { demo: false, workouts: 721 } });
+  });
+
+  it('never writes demo workouts into the daily CSVs (nor so to S3 or Postgres)', async () => {
+    const services = makeServices();
+    services.importFile(SEED_CSV);
+    await dispatch(makeHandlers(services), 'demo:load', undefined);
+    const dir = tempDir();
+    writeDailyCsv(services.cache, dir, services.log, () => undefined);
+    const files = readdirSync(dir);
+    expect(files).toContain('2023_05_25.csv');
+    const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(text).toContain('Bryan Kolano');
+    expect(text).not.toContain('Demo');
   });
 });

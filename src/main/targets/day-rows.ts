@@ -29,7 +29,8 @@ const SELECT = `
          w.ride_kind AS rideKind, w.length_min AS lengthMin, w.output_kj AS outputKj, w.status,
          w.source, w.metrics_json AS metricsJson, w.raw_json AS rawJson
   FROM workouts w JOIN riders r ON r.id = w.rider_id
-  WHERE w.start_time >= ? AND w.start_time < ?
+  -- Generated demo data stays in the app: it is never written to a CSV, S3 or Postgres.
+  WHERE w.start_time >= ? AND w.start_time < ? AND r.source != 'demo'
   ORDER BY r.name COLLATE NOCASE, r.name, r.id, w.start_time DESC, w.id`;
 
 /**
