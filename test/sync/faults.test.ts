@@ -44,6 +44,7 @@ describe('a sync against a failing Peloton', () => {
     expect(result.riders[0]?.error).toMatch(/^Peloton kept failing \(HTTP 5\d\d\) on .*; try again later\.$/);
     // The first page was written and stays; the mark does not move past what is missing.
     expect(cachedWorkouts(r.dir, userId)).toHaveLength(100);
+    expect(result.riders[0]).toMatchObject({ fetched: 100, inserted: 100 });
     expect(syncStateOf(r.dir, userId)).toBeUndefined();
     const listed = await r.cli(['rider', 'list', '--json']);
     expect(JSON.parse(listed.stdout)[0].lastSyncAt).toBeNull();

@@ -37,8 +37,9 @@ export async function fetchWorkouts(
     instructors: () => Promise<Map<string, string>>;
   },
   progress: Progress,
+  /** Counted into as pages commit, so a rider failing mid-paging still reports what was written. */
+  outcome: FetchOutcome = { fetched: 0, inserted: 0, updated: 0, newestCreatedAt: null },
 ): Promise<FetchOutcome> {
-  const outcome: FetchOutcome = { fetched: 0, inserted: 0, updated: 0, newestCreatedAt: null };
   const seen = new Set<string>();
   const known = db.prepare<[string], { status: string }>('SELECT status FROM workouts WHERE id = ?');
   let instructors = new Map<string, string>();

@@ -81,6 +81,7 @@ export async function runSync(services: Services, options: SyncOptions = {}): Pr
         events.emit('sync:progress', { riderId: rider.id, rider: rider.name, step, done, total });
       const row: RiderSyncResult = { id: rider.id, name: rider.name, fetched: 0, inserted: 0, updated: 0 };
       result.riders.push(row);
+      const counts = { fetched: 0, inserted: 0, updated: 0, newestCreatedAt: null };
       try {
         const fetched = await fetchWorkouts(
           db,
@@ -95,12 +96,8 @@ export async function runSync(services: Services, options: SyncOptions = {}): Pr
             },
           },
           progress('workouts'),
+          counts,
         );
-        Object.assign(row, {
-          fetched: fetched.fetched,
-          inserted: fetched.inserted,
-          updated: fetched.updated,
-        });
         await fetchDetails(db, api, rider, progress('details'));
         markSynced(db, rider.id, fetched.newestCreatedAt);
       } catch (error) {
@@ -108,6 +105,7 @@ export async function runSync(services: Services, options: SyncOptions = {}): Pr
         row.error =
           error instanceof UserError ? error.message : 'Something went wrong inside Spoke; see the log.';
       } finally {
+        Object.assign(row, { fetched: counts.fetched, inserted: counts.inserted, updated: counts.updated });
         result.requests += client.requests;
       }
     }
