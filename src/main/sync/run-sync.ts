@@ -1,3 +1,4 @@
+import type { RiderSyncResult, SyncResult as SharedSyncResult } from '../../shared/model';
 import { startOfDay } from '../analytics/time-zone';
 import { findRider, pelotonRiders } from '../cache/riders-repo';
 import { UserError } from '../errors';
@@ -18,25 +19,10 @@ export type SyncOptions = {
   trigger?: 'manual' | 'schedule' | 'startup' | 'cli';
 };
 
-export type RiderSyncResult = {
-  id: string;
-  name: string;
-  fetched: number;
-  inserted: number;
-  updated: number;
-  error?: string;
-};
+export type { RiderSyncResult } from '../../shared/model';
 
-export type SyncResult = {
-  riders: RiderSyncResult[];
-  requests: number;
-  csvFiles: string[];
-  s3Keys: string[];
-  postgres: { upserted: number } | null;
-  durationMs: number;
-  /** Deliveries owed to the daily CSVs, S3 or Postgres, and why; the next sync retries them. */
-  waiting: TargetsResult['waiting'];
-};
+/** What `spoke sync --json` prints; `waiting` is always present on the main side. */
+export type SyncResult = SharedSyncResult & { waiting: TargetsResult['waiting'] };
 
 /**
  * One sync: per rider, fetch new and changed workouts into the cache, then fill
