@@ -18,13 +18,20 @@ export function listRiders(db: Cache): Rider[] {
     .map((r) => ({ ...r, lastSyncAt: r.lastSyncAt ? new Date(r.lastSyncAt * 1000).toISOString() : null }));
 }
 
+/** The rider whose id or name is `idOrName`, ignoring case (an id wins over a name). */
+export function lookupRider(db: Cache, idOrName: string): RiderRow | undefined {
+  const key = idOrName.trim();
+  return db
+    .prepare<[{ key: string }], RiderRow>(
+      `SELECT id, name, username, source FROM riders WHERE id = @key COLLATE NOCASE OR name = @key COLLATE NOCASE
+       ORDER BY id = @key COLLATE NOCASE DESC LIMIT 1`,
+    )
+    .get({ key });
+}
+
 /** A rider by id or name, ignoring case; an unknown one is an error that lists the riders. */
 export function findRider(db: Cache, idOrName: string): RiderRow {
-  const found = db
-    .prepare<[string, string], RiderRow>(
-      'SELECT id, name, username, source FROM riders WHERE id = ? COLLATE NOCASE OR name = ? COLLATE NOCASE',
-    )
-    .get(idOrName, idOrName);
+  const found = lookupRider(db, idOrName);
   if (found) return found;
   const names = db.prepare<[], { name: string }>('SELECT name FROM riders ORDER BY name').all();
   throw new UserError(

@@ -10,18 +10,6 @@ export function localRiderId(name: string): string {
   return `local-${createHash('sha256').update(name.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
-export type RiderRow = { id: string; name: string };
-
-/** The rider whose id or name is `nameOrId`, ignoring case (an id wins over a name). */
-export function findRider(db: Cache, nameOrId: string): RiderRow | undefined {
-  return db
-    .prepare<[{ id: string; name: string }], RiderRow>(
-      `SELECT id, name FROM riders WHERE id = @id COLLATE NOCASE OR name = @name COLLATE NOCASE
-       ORDER BY id = @id COLLATE NOCASE DESC LIMIT 1`,
-    )
-    .get({ id: nameOrId.trim(), name: nameOrId.trim() });
-}
-
 const COLUMNS = [
   'rider_id',
   'start_time',
@@ -315,9 +303,4 @@ export function listWorkouts(db: Cache, riderId?: string): StoredWorkout[] {
        ORDER BY r.name COLLATE NOCASE, r.name, r.id, w.start_time DESC, w.id`,
     )
     .all(...(riderId === undefined ? [] : [riderId]));
-}
-
-/** Every rider, by name. */
-export function listRiders(db: Cache): RiderRow[] {
-  return db.prepare<[], RiderRow>('SELECT id, name FROM riders ORDER BY name COLLATE NOCASE, id').all();
 }

@@ -1,5 +1,6 @@
 import type { Cache } from '../cache/open-cache';
-import { findRider, listRiders, listWorkouts, type StoredWorkout } from '../cache/workouts-repo';
+import { listRiders, lookupRider } from '../cache/riders-repo';
+import { listWorkouts, type StoredWorkout } from '../cache/workouts-repo';
 import { UserError } from '../errors';
 import { PELOTON_IMPERIAL_COLUMNS, type PelotonMetrics } from '../imports/peloton-export-format';
 import { formatPelotonTimestamp, ianaOffset, parsePelotonTimestamp } from '../imports/peloton-timestamp';
@@ -45,7 +46,7 @@ export function exportWorkouts(
 
 function chooseRider(db: Cache, format: ExportFormat, rider: string | undefined): string | undefined {
   if (rider) {
-    const found = findRider(db, rider);
+    const found = lookupRider(db, rider);
     if (found) return found.id;
     const names = listRiders(db).map((r) => r.name);
     throw new UserError(

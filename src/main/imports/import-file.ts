@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cache } from '../cache/open-cache';
-import { findRider, upsertExportWorkouts, upsertWorkouts } from '../cache/workouts-repo';
+import { lookupRider } from '../cache/riders-repo';
+import { upsertExportWorkouts, upsertWorkouts } from '../cache/workouts-repo';
 import { UserError } from '../errors';
 import {
   looksLikePelotonExport,
@@ -46,7 +47,12 @@ export function importFile(db: Cache, path: string, options: ImportOptions = {})
 }
 
 /** Imports CSV bytes already in memory (a file the dashboard's picker or drop zone sent). */
-export function importBytes(db: Cache, bytes: Buffer, name: string, options: ImportOptions = {}): ImportResult {
+export function importBytes(
+  db: Cache,
+  bytes: Buffer,
+  name: string,
+  options: ImportOptions = {},
+): ImportResult {
   const table = readCsv(bytes, name);
   const format = detectFormat(table, name);
   const rider = options.rider?.trim() ?? '';
@@ -67,7 +73,7 @@ export function importBytes(db: Cache, bytes: Buffer, name: string, options: Imp
     );
   }
   // A rider given by id (or by another spelling of the name) is the rider the cache already has.
-  const riderName = findRider(db, rider)?.name ?? rider;
+  const riderName = lookupRider(db, rider)?.name ?? rider;
   const layout = pelotonLayout(table.header, name);
   const workouts = checkedRows(
     table,
