@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/dispatch';
-import { makeHandlers, makeServices } from '../helpers/services';
 import { writeDailyCsv } from '../../src/main/targets/daily-csv';
+import { makeHandlers, makeServices } from '../helpers/services';
 import { SEED_CSV, tempDir } from '../helpers/temp-dir';
 
 describe('first-run channels: a CSV from the file picker, and demo data', () => {
@@ -11,15 +11,22 @@ describe('first-run channels: a CSV from the file picker, and demo data', () => 
     const handlers = makeHandlers();
     const text = readFileSync(SEED_CSV, 'utf8');
     const ok = await dispatch(handlers, 'imports:csv', { fileName: 'all_rides.csv', text });
-    expect(ok).toEqual({ ok: true, value: { format: 'seed', rows: 721, inserted: 721, updated: 0, unchanged: 0 } });
+    expect(ok).toEqual({
+      ok: true,
+      value: { format: 'seed', rows: 721, inserted: 721, updated: 0, unchanged: 0 },
+    });
 
     const broken = text.replace('265.2', 'lots');
-    const bad = await dispatch(handlers, 'imports:csv', { fileName: '../../secret/all_rides.csv', text: broken });
+    const bad = await dispatch(handlers, 'imports:csv', {
+      fileName: '../../secret/all_rides.csv',
+      text: broken,
+    });
     expect(bad).toEqual({
       ok: false,
       error: {
         code: 'bad_input',
-        message: 'all_rides.csv line 2, column total_output_kj: expected a number of kilojoules such as 265.2, found "lots".',
+        message:
+          'all_rides.csv line 2, column total_output_kj: expected a number of kilojoules such as 265.2, found "lots".',
       },
     });
   });
@@ -36,8 +43,13 @@ describe('first-run channels: a CSV from the file picker, and demo data', () => 
     const riders = (await dispatch(handlers, 'riders:list', undefined)) as { value: { name: string }[] };
     expect(riders.value.map((r) => r.name).filter((n) => n.startsWith('Demo'))).toHaveLength(2);
 
-    expect(await dispatch(handlers, 'demo:remove', undefined)).toEqual({ ok: true, value: { removed: workouts } });
-    expect(await dispatch(handlers, 'app:info', undefined)).toMatchObject({ value: { demo: false, workouts: 721 } });
+    expect(await dispatch(handlers, 'demo:remove', undefined)).toEqual({
+      ok: true,
+      value: { removed: workouts },
+    });
+    expect(await dispatch(handlers, 'app:info', undefined)).toMatchObject({
+      value: { demo: false, workouts: 721 },
+    });
   });
 
   it('never writes demo workouts into the daily CSVs (nor so to S3 or Postgres)', async () => {

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import type { ReportFilter } from '../../shared/reports';
+import { filterOptions } from '../analytics/options';
+import { listWorkouts } from '../analytics/workouts-list';
 import { findRider, listRiders, removeRider } from '../cache/riders-repo';
 import { hasDemo, loadDemo, removeDemo } from '../demo/demo-data';
 import { UserError } from '../errors';
@@ -35,6 +37,8 @@ export function createHandlers(services: Services): Handlers {
       };
     },
     'reports:get': ({ name, filter }) => services.report(name, (filter ?? {}) as ReportFilter),
+    'reports:options': () => filterOptions(cache, services.displayTimeZone()),
+    'workouts:list': (query) => listWorkouts(cache, query, services.displayTimeZone()),
     'riders:list': () => listRiders(cache),
     'imports:csv': ({ fileName, text, rider }) =>
       services.importBytes(Buffer.from(text, 'utf8'), basename(fileName), { rider }),

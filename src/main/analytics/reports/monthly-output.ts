@@ -4,17 +4,16 @@ import { monthBuckets } from '../buckets';
 import {
   type ResolvedFilter,
   RIDE_COLUMNS,
-  RIDE_SUBSET_SQL,
   riderNames,
+  rideWhereClause,
   type SqlParam,
-  whereClause,
   workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
 /** F7: average output per month and class length in the ride subset (months with data only). */
 export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] {
-  const { sql, params } = whereClause(f);
+  const { sql, params } = rideWhereClause(f);
   const months = monthBuckets(db, f);
   const names = riderNames(f);
   const rows = db
@@ -22,7 +21,7 @@ export function monthlyOutput(db: Cache, f: ResolvedFilter): MonthlyOutputRow[] 
       `SELECT w.rider_id AS id, ${months.sql} AS month, w.length_min AS lengthMin,
               AVG(w.output_kj) AS avgOutputKj, COUNT(*) AS n
          FROM ${workoutsSource(db, f, RIDE_COLUMNS).from}
-        WHERE ${sql} AND ${RIDE_SUBSET_SQL}
+        WHERE ${sql}
         GROUP BY w.rider_id, month, w.length_min`,
     )
     .all(...params);

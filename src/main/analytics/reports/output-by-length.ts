@@ -3,10 +3,9 @@ import type { Cache } from '../../cache/open-cache';
 import {
   type ResolvedFilter,
   RIDE_COLUMNS,
-  RIDE_SUBSET_SQL,
   riderNames,
+  rideWhereClause,
   type SqlParam,
-  whereClause,
   workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
@@ -18,7 +17,7 @@ import { sortRows } from '../format';
  * computes (better-sqlite3 builds SQLite with SQLITE_ENABLE_PERCENTILE).
  */
 export function outputByLength(db: Cache, f: ResolvedFilter): OutputByLengthRow[] {
-  const { sql, params } = whereClause(f);
+  const { sql, params } = rideWhereClause(f);
   const names = riderNames(f);
   const rows = db
     .prepare<SqlParam[], Omit<OutputByLengthRow, 'rider'> & { id: string }>(
@@ -26,7 +25,7 @@ export function outputByLength(db: Cache, f: ResolvedFilter): OutputByLengthRow[
               percentile_cont(w.output_kj, 0.25) AS q1, percentile_cont(w.output_kj, 0.5) AS median,
               percentile_cont(w.output_kj, 0.75) AS q3, MAX(w.output_kj) AS max, AVG(w.output_kj) AS mean
          FROM ${workoutsSource(db, f, RIDE_COLUMNS).from}
-        WHERE ${sql} AND ${RIDE_SUBSET_SQL}
+        WHERE ${sql}
         GROUP BY w.rider_id, w.length_min`,
     )
     .all(...params);

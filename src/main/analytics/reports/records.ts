@@ -3,10 +3,9 @@ import type { Cache } from '../../cache/open-cache';
 import {
   type ResolvedFilter,
   RIDE_COLUMNS,
-  RIDE_SUBSET_SQL,
   riderNames,
+  rideWhereClause,
   type SqlParam,
-  whereClause,
   workoutsSource,
 } from '../filter';
 import { isoInstant, sortRows } from '../format';
@@ -20,21 +19,21 @@ type Candidate = { riderId: string; lengthMin: number; best: number; id: string;
  * passes over the subset cost less than ranking every ride with a window.
  */
 export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
-  const { sql, params } = whereClause(f);
+  const { sql, params } = rideWhereClause(f);
   const names = riderNames(f);
   const from = workoutsSource(db, f, RIDE_COLUMNS).from;
   const candidates = db
     .prepare<SqlParam[], Candidate>(
       `WITH best AS MATERIALIZED (
          SELECT w.rider_id AS riderId, w.length_min AS lengthMin, MAX(w.output_kj) AS best
-           FROM ${from} WHERE ${sql} AND ${RIDE_SUBSET_SQL}
+           FROM ${from} WHERE ${sql}
           GROUP BY w.rider_id, w.length_min
        )
        -- CROSS JOIN keeps the workouts as the outer loop: one pass, each row probing the few bests.
        SELECT b.riderId, b.lengthMin, b.best, w.id, w.start_time AS start
          FROM ${from} CROSS JOIN best b
            ON b.riderId = w.rider_id AND b.lengthMin = w.length_min AND b.best = w.output_kj
-        WHERE ${sql} AND ${RIDE_SUBSET_SQL}`,
+        WHERE ${sql}`,
     )
     .all(...params, ...params);
   const winners = new Map<string, Candidate>();

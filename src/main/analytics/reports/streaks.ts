@@ -2,7 +2,15 @@ import type { StreakRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
 import { localDay } from '../buckets';
-import { dayLabel, dayNumber, type ResolvedFilter, type SqlParam, whereClause } from '../filter';
+import {
+  dayLabel,
+  dayNumber,
+  hasRowFilter,
+  type ResolvedFilter,
+  type SqlParam,
+  whereClause,
+  workoutsSource,
+} from '../filter';
 import { sortRows } from '../format';
 import { dayOf } from '../time-zone';
 
@@ -17,10 +25,13 @@ type Run = { id: string; first: number; last: number; days: number };
  */
 export function streaks(db: Cache, f: ResolvedFilter, now: Date = new Date()): StreakRow[] {
   const { sql, params } = whereClause(f);
+  // Riders and days alone are answered from the rider index; a class type, length
+  // or instructor filter reads rows, which a scan does faster than index lookups.
+  const from = hasRowFilter(f) ? workoutsSource(db, f, []).from : 'workouts w';
   const runs = db
     .prepare<SqlParam[], Run>(
       `WITH active AS (
-         SELECT DISTINCT w.rider_id AS id, ${localDay(db, f)} AS day FROM workouts w WHERE ${sql}
+         SELECT DISTINCT w.rider_id AS id, ${localDay(db, f)} AS day FROM ${from} WHERE ${sql}
        ), islands AS (
          SELECT id, day, day - ROW_NUMBER() OVER (PARTITION BY id ORDER BY day) AS island FROM active
        )

@@ -2,12 +2,14 @@ import type { WeekdayHourRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
   DAY_SHIFT_DAYS,
+  hasRowFilter,
   localTime,
   type ResolvedFilter,
   riderIndexSql,
   riderNames,
   type SqlParam,
   whereClause,
+  workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
@@ -25,19 +27,22 @@ export function weekdayHour(db: Cache, f: ResolvedFilter): WeekdayHourRow[] {
   const hourOfWeek = `((${localTime(db, f)} + ${DAY_SHIFT_DAYS * 86400}) % ${WEEK_SEC} / 3600)`;
   const riderIndex = riderIndexSql(f);
   const n = f.riders.length;
+  // Riders and days alone are answered from the rider index; a class type, length
+  // or instructor filter reads rows, which a scan does faster than index lookups.
+  const from = hasRowFilter(f) ? workoutsSource(db, f, []).from : 'workouts w';
   const cells =
     riderIndex === null
       ? db
           .prepare<SqlParam[], { id: string; how: number; workouts: number }>(
             `SELECT w.rider_id AS id, ${hourOfWeek} AS how, COUNT(*) AS workouts
-               FROM workouts w WHERE ${sql} GROUP BY w.rider_id, how`,
+               FROM ${from} WHERE ${sql} GROUP BY w.rider_id, how`,
           )
           .all(...params)
       : db
           .prepare<SqlParam[], { k: number | null; workouts: number }>(
             // One integer key: the sorter compares it much faster than (text, integer).
             `SELECT ${hourOfWeek} * ${n} + ${riderIndex} AS k, COUNT(*) AS workouts
-               FROM workouts w WHERE ${sql} GROUP BY k`,
+               FROM ${from} WHERE ${sql} GROUP BY k`,
           )
           .all(...params)
           .flatMap(({ k, workouts }) =>
