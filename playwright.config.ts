@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser here: use the system Chromium
 // (Debian's `chromium` package) or the one named by SPOKE_CHROMIUM.
-const chromium = process.env.SPOKE_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const chromium =
+  process.env.SPOKE_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -126,7 +126,9 @@ export async function startHost(o: HostOptions, port = 0): Promise<{ server: Ser
       writeResponse(res, pelotonError(500, 0, error instanceof Error ? error.message : 'fake error'));
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Like a CDN front, idle connections stay open well past a long local step (writing a backfill's
+  // CSVs), so a client never races a server closing its reused socket.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -16,7 +16,9 @@ describe('spoke export', () => {
       'workout_id,date,class_title,instructor,class_type,length_min,total_output_kj,rider_name',
     );
     const other = tempDir();
-    expect(JSON.parse((await spoke(['import', file, '--json', '--data-dir', other])).stdout).inserted).toBe(721);
+    expect(JSON.parse((await spoke(['import', file, '--json', '--data-dir', other])).stdout).inserted).toBe(
+      721,
+    );
     const summary = (d: string) => spoke(['report', 'summary', '--json', '--tz', 'UTC', '--data-dir', d]);
     expect((await summary(other)).stdout).toBe((await summary(dir)).stdout);
   });
@@ -28,7 +30,17 @@ describe('spoke export', () => {
     const refused = await spoke(['export', file, '--format', 'peloton-export', '--data-dir', dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--rider NAME');
-    const one = await spoke(['export', file, '--format', 'peloton-export', '--rider', 'Bryan Kolano', '--json', '--data-dir', dir]);
+    const one = await spoke([
+      'export',
+      file,
+      '--format',
+      'peloton-export',
+      '--rider',
+      'Bryan Kolano',
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
     expect(JSON.parse(one.stdout).rows).toBe(324);
     expect((await spoke(['export', file, '--format', 'xlsx', '--data-dir', dir])).code).toBe(2);
   });

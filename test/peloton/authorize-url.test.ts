@@ -12,7 +12,9 @@ describe('the sign-in callback (desktop window and scripted login)', () => {
     expect(codeFromCallback(`${CALLBACK}?code=abc&state=other`, CALLBACK, 's1')).toBeNull();
     expect(codeFromCallback(`${CALLBACK}?state=s1`, CALLBACK, 's1')).toBeNull();
     expect(codeFromCallback(`https://evil.example/callback?code=abc&state=s1`, CALLBACK, 's1')).toBeNull();
-    expect(codeFromCallback(`https://members.onepeloton.com/callbackx?code=abc&state=s1`, CALLBACK, 's1')).toBeNull();
+    expect(
+      codeFromCallback(`https://members.onepeloton.com/callbackx?code=abc&state=s1`, CALLBACK, 's1'),
+    ).toBeNull();
     expect(codeFromCallback('not a url', CALLBACK, 's1')).toBeNull();
   });
 
@@ -20,7 +22,12 @@ describe('the sign-in callback (desktop window and scripted login)', () => {
     const services = makeServices({ SPOKE_PELOTON_AUTH_URL: 'http://127.0.0.1:9/' });
     services.settings.update({ set: { 'peloton.clientId': 'NEWCLIENT' } });
     const pkce = createPkce();
-    const url = new URL(authorizeUrl(pelotonEndpoints(services.settings, { SPOKE_PELOTON_AUTH_URL: 'http://127.0.0.1:9/' }), pkce));
+    const url = new URL(
+      authorizeUrl(
+        pelotonEndpoints(services.settings, { SPOKE_PELOTON_AUTH_URL: 'http://127.0.0.1:9/' }),
+        pkce,
+      ),
+    );
     expect(url.origin + url.pathname).toBe('http://127.0.0.1:9/authorize');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: 'NEWCLIENT',

@@ -97,7 +97,9 @@ describe('spoke serve: the HTTP transport', () => {
       body: '{"name":',
     });
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: { message: string } }).error.message).toBe('The request body is not valid JSON.');
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toBe(
+      'The request body is not valid JSON.',
+    );
 
     const badName = await fetch(`${base}/api/reports:get`, {
       method: 'POST',

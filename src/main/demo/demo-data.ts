@@ -34,6 +34,16 @@ function prng(seed: number): () => number {
   };
 }
 
+/** The kind a roll in [0, total weight) falls on. */
+function weightedPick(roll: number): (typeof KINDS)[number] {
+  let left = roll;
+  for (const kind of KINDS) {
+    left -= kind.weight;
+    if (left < 0) return kind;
+  }
+  return KINDS[0] as (typeof KINDS)[number];
+}
+
 /** About 18 months of plausible training for two invented riders, ending today. */
 export function demoWorkouts(now = Date.now(), seed = 2026): WorkoutInput[] {
   const rand = prng(seed);
@@ -46,8 +56,7 @@ export function demoWorkouts(now = Date.now(), seed = 2026): WorkoutInput[] {
       if (rand() > (r === 0 ? 0.55 : 0.7)) continue;
       const sessions = rand() < 0.25 ? 2 : 1;
       for (let s = 0; s < sessions; s++) {
-        let roll = rand() * total;
-        const kind = KINDS.find((k) => (roll -= k.weight) < 0) ?? (KINDS[0] as (typeof KINDS)[number]);
+        const kind = weightedPick(rand() * total);
         const lengthMin = pick(kind.lengths);
         const hour = r === 0 ? 6 + Math.floor(rand() * 3) : 17 + Math.floor(rand() * 4);
         const startTime =
