@@ -487,6 +487,9 @@ describe('a covering index', () => {
       );
     const before = all();
     const f = resolveFilter(db(), {}, 'UTC');
+    expect(workoutsSource(db(), f, ['instructor']).from).toBe('workouts w INDEXED BY "workouts_report"');
+    db().exec('DROP INDEX workouts_report'); // the schema's own; now without one, then with a narrower one
+    expect(all()).toEqual(before);
     expect(workoutsSource(db(), f, ['length_min']).from).toBe('workouts w NOT INDEXED');
     db().exec(
       'CREATE INDEX workouts_report ON workouts (rider_id, start_time, class_type, length_min, output_kj)',
