@@ -1,23 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { onEvent } from './api/client';
 import { Sidebar } from './components/Sidebar';
+import { InstructorScreen } from './screens/InstructorScreen';
+import { InstructorsScreen } from './screens/InstructorsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
-import { PlaceholderScreen } from './screens/PlaceholderScreen';
+import { RiderScreen } from './screens/RiderScreen';
+import { RidersScreen } from './screens/RidersScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SyncScreen } from './screens/SyncScreen';
+import { WorkoutsScreen } from './screens/WorkoutsScreen';
 import { useAppStore } from './store/app-store';
-import { loadInfo, loadRiders, loadSettings } from './store/loaders';
+import { loadInfo, loadOptions, loadRiders, loadSettings } from './store/loaders';
 import type { Screen } from './store/routes';
+import { useSyncStore } from './store/sync-store';
 import { useLiveLoad } from './store/use-live-load';
 import { useTheme } from './use-theme';
 
 export function App() {
   const screen = useAppStore((state) => state.screen);
+  const detail = useAppStore((state) => state.detail);
   useLiveLoad(loadInfo);
   useLiveLoad(loadRiders);
   useLiveLoad(loadSettings);
+  useLiveLoad(loadOptions);
   useTheme();
   useMainEvents();
-  useFocusOnNavigation(screen);
+  useFocusOnNavigation(`${screen}/${detail ?? ''}`);
 
   return (
     <div className="layout">
@@ -26,16 +34,29 @@ export function App() {
       </button>
       <Sidebar />
       <main id="main" className="main" tabIndex={-1}>
-        <CurrentScreen screen={screen} />
+        <CurrentScreen screen={screen} detail={detail} />
       </main>
     </div>
   );
 }
 
-function CurrentScreen({ screen }: { screen: Screen }) {
-  if (screen === 'overview') return <OverviewScreen />;
-  if (screen === 'settings') return <SettingsScreen />;
-  return <PlaceholderScreen screen={screen} />;
+function CurrentScreen({ screen, detail }: { screen: Screen; detail: string | null }) {
+  switch (screen) {
+    case 'riders':
+      return <RidersScreen />;
+    case 'rider':
+      return <RiderScreen />;
+    case 'instructors':
+      return detail ? <InstructorScreen instructor={detail} /> : <InstructorsScreen />;
+    case 'workouts':
+      return <WorkoutsScreen />;
+    case 'sync':
+      return <SyncScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <OverviewScreen />;
+  }
 }
 
 // A button, not a `#main` link: the hash is the route.
@@ -43,17 +64,14 @@ function skipToMain() {
   document.getElementById('main')?.focus();
 }
 
-/** Refetch on `data:changed`; show `sync:progress` until the sync's data lands. */
+/** Refetch on `data:changed`; keep `sync:progress` for the progress bars. */
 function useMainEvents(): void {
   useEffect(() => {
-    const { dataChanged, setSyncProgress } = useAppStore.getState();
     const offChanged = onEvent('data:changed', (change) => {
-      if (change.reason === 'sync') setSyncProgress(null);
-      dataChanged();
+      if (change.reason === 'sync') useSyncStore.getState().settle();
+      useAppStore.getState().dataChanged();
     });
-    const offProgress = onEvent('sync:progress', (progress) =>
-      setSyncProgress(progress.total > 0 && progress.done >= progress.total ? null : progress),
-    );
+    const offProgress = onEvent('sync:progress', (progress) => useSyncStore.getState().onProgress(progress));
     return () => {
       offChanged();
       offProgress();
@@ -62,11 +80,11 @@ function useMainEvents(): void {
 }
 
 /** After a move to another screen (not on first load), focus its title for screen readers. */
-function useFocusOnNavigation(screen: Screen): void {
-  const first = useRef<Screen | null>(screen);
+function useFocusOnNavigation(place: string): void {
+  const first = useRef<string | null>(place);
   useEffect(() => {
-    if (first.current === screen) return;
+    if (first.current === place) return;
     first.current = null;
     document.getElementById('screen-title')?.focus();
-  }, [screen]);
+  }, [place]);
 }

@@ -9,6 +9,8 @@ import './styles/components.css';
 import './styles/filters.css';
 import './styles/cards.css';
 import './styles/screens.css';
+import './styles/sync.css';
+import './styles/tables.css';
 import './styles/charts.css';
 
 // The token must leave the fragment before the router reads the fragment as a route.

@@ -2,13 +2,22 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MonthlyCountRow } from '../../shared/reports';
 import { formatMonth } from '../format/dates';
+import { monthRange } from '../format/days';
 import { plural } from '../format/numbers';
+import { openWorkouts } from '../store/open-workouts';
 import { CountTooltip } from './CountTooltip';
+import { Legend } from './Legend';
 import { type MonthPoint, pivotMonthly } from './pivot-monthly';
 
 type Props = { rows: MonthlyCountRow[]; colorOf: (rider: string) => string };
 
-/** F1: workouts per month, one line per rider, empty months drawn as 0. */
+/** Workouts of one month: of one rider when their dot was clicked, else of every rider shown. */
+function openMonth(month: unknown, rider: string | null) {
+  if (typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month)) return;
+  openWorkouts({ ...monthRange(month), rider });
+}
+
+/** F1: workouts per month, one line per rider, empty months drawn as 0. Click a month to list it. */
 export function MonthlyCountsChart({ rows, colorOf }: Props) {
   const { riders, points } = useMemo(() => pivotMonthly(rows), [rows]);
   const totals = useMemo(
@@ -19,52 +28,58 @@ export function MonthlyCountsChart({ rows, colorOf }: Props) {
   const dot = points.length <= 24 ? { r: 3, strokeWidth: 0, fillOpacity: 1 } : false;
 
   return (
-    <figure
-      className="panel chart-panel"
-      aria-label="Workouts per month per rider"
-      data-testid="chart-monthly-counts"
-    >
-      <figcaption className="panel-head">
-        <h2>Workouts per month</h2>
-        <p className="muted">Every class type; a month without a workout counts as 0.</p>
-      </figcaption>
-      <div className="chart-body">
-        <LineChart
-          responsive
-          data={points}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-          style={chartSize}
-        >
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={28} tickMargin={8} />
-          <YAxis allowDecimals={false} width={36} tickMargin={4} />
-          <Tooltip content={CountTooltip} cursor={{ strokeDasharray: '4 4' }} />
-          {riders.map((rider, index) => (
-            <Line
-              key={rider}
-              name={rider}
-              dataKey={(point: MonthPoint) => point.counts[index]}
-              type="monotone"
-              stroke={colorOf(rider)}
-              fill={colorOf(rider)}
-              strokeWidth={2.25}
-              dot={dot}
-              activeDot={{ r: 5 }}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </div>
-      <ul className="legend" aria-label="Riders">
+    <>
+      <LineChart
+        responsive
+        data={points}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        style={chartSize}
+        className="clickable"
+        onClick={(state) => openMonth(state.activeLabel, null)}
+      >
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={28} tickMargin={8} />
+        <YAxis allowDecimals={false} width={36} tickMargin={4} />
+        <Tooltip content={CountTooltip} cursor={{ strokeDasharray: '4 4' }} />
         {riders.map((rider, index) => (
-          <li key={rider}>
-            <span className="swatch" style={{ background: colorOf(rider) }} aria-hidden="true" />
-            <span>{rider}</span>
-            <span className="muted">{plural(totals[index] ?? 0, 'workout', 'workouts')}</span>
-          </li>
+          <Line
+            key={rider}
+            name={rider}
+            dataKey={(point: MonthPoint) => point.counts[index]}
+            type="monotone"
+            stroke={colorOf(rider)}
+            fill={colorOf(rider)}
+            strokeWidth={2.25}
+            dot={dot}
+            activeDot={(props: { cx?: number; cy?: number; payload?: MonthPoint }) => (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the Workouts screen lists the same.
+              <circle
+                key={`${rider}-active`}
+                cx={props.cx}
+                cy={props.cy}
+                r={5}
+                fill={colorOf(rider)}
+                className="active-dot"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  openMonth(props.payload?.month, rider);
+                }}
+              />
+            )}
+            isAnimationActive={false}
+          />
         ))}
-      </ul>
-    </figure>
+      </LineChart>
+      <Legend
+        label="Riders"
+        items={riders.map((rider, index) => ({
+          key: rider,
+          label: rider,
+          color: colorOf(rider),
+          note: plural(totals[index] ?? 0, 'workout', 'workouts'),
+        }))}
+      />
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { SyncButton } from './SyncButton';
 
-/** The screen's title; focused after navigation so screen readers announce the new screen. */
+/** The screen's title (focused after navigation so screen readers announce it) and Sync now. */
 export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <header className="screen-header">
@@ -8,6 +9,7 @@ export function ScreenHeader({ title, children }: { title: string; children?: Re
         {title}
       </h1>
       {children ? <div className="screen-meta">{children}</div> : null}
+      <SyncButton />
     </header>
   );
 }

@@ -23,7 +23,7 @@ export function Sidebar() {
             <li key={id}>
               <a
                 className="nav-link"
-                href={routeHash({ screen: id, filters })}
+                href={routeHash({ screen: id, detail: null, filters, extras: {} })}
                 aria-current={id === screen ? 'page' : undefined}
               >
                 <NavIcon screen={id} />

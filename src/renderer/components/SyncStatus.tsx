@@ -1,21 +1,21 @@
 import { formatAgo } from '../format/dates';
 import { useAppStore } from '../store/app-store';
+import { isSyncing, useSyncStore } from '../store/sync-store';
 
 /** Last sync, or the step a running sync is on (from `sync:progress` events). */
 export function SyncStatus() {
-  const progress = useAppStore((state) => state.syncProgress);
+  const progress = useSyncStore((state) => Object.values(state.progress).at(-1));
+  const syncing = useSyncStore(isSyncing);
   const info = useAppStore((state) => state.data.info.value);
 
-  if (progress) {
+  if (syncing) {
     return (
       <div className="sync-status" role="status">
-        <p className="small">
-          Syncing {progress.rider}: {progress.step}
-        </p>
+        <p className="small">{progress ? `Syncing ${progress.rider}: ${progress.step}` : 'Syncing…'}</p>
         <progress
-          max={Math.max(progress.total, 1)}
-          value={progress.done}
-          aria-label={`Sync of ${progress.rider}`}
+          max={Math.max(progress?.total ?? 1, 1)}
+          value={progress?.done ?? 0}
+          aria-label={progress ? `Sync of ${progress.rider}` : 'Sync'}
         />
       </div>
     );

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
+import { ChartPanel } from '../charts/ChartPanel';
 import { MonthlyCountsChart } from '../charts/MonthlyCountsChart';
 import { useRiderColors } from '../charts/use-rider-colors';
 import { FilterBar } from '../components/FilterBar';
+import { FirstRun } from '../components/FirstRun';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { SummaryCards } from '../components/SummaryCards';
@@ -9,18 +11,19 @@ import { formatAgo } from '../format/dates';
 import { plural } from '../format/numbers';
 import { useAppStore } from '../store/app-store';
 import { loadOverview } from '../store/loaders';
-import { hasFilters } from '../store/routes';
 import { useLiveLoad } from '../store/use-live-load';
+import { useReportFilter } from '../store/use-report-filter';
 
 export function OverviewScreen() {
-  const filters = useAppStore((state) => state.filters);
   const overview = useAppStore((state) => state.data.overview);
   const info = useAppStore((state) => state.data.info.value);
   const clearFilters = useAppStore((state) => state.clearFilters);
-  const load = useCallback(() => loadOverview(filters), [filters]);
+  const { filter } = useReportFilter();
+  const load = useCallback(() => loadOverview(filter), [filter]);
   useLiveLoad(load);
   const data = overview.value;
   const colorOf = useRiderColors(data?.summary.map((row) => row.rider) ?? []);
+  const firstRun = info?.workouts === 0;
 
   return (
     <>
@@ -37,40 +40,46 @@ export function OverviewScreen() {
           </p>
         ) : null}
       </ScreenHeader>
-      {hasFilters(filters) || (data && data.summary.length > 0) ? <FilterBar colorOf={colorOf} /> : null}
+      {info?.demo ? (
+        <p className="note" role="note">
+          You are looking at generated demo data. Sign in or import your own, then remove the demo in{' '}
+          <a href="#/settings">Settings</a>.
+        </p>
+      ) : null}
+      {firstRun ? null : <FilterBar />}
       {overview.error && data ? (
         <ErrorState what="the latest data" error={overview.error} onRetry={load} />
       ) : null}
-      {!data ? (
+      {firstRun ? (
+        <FirstRun />
+      ) : !data ? (
         overview.error ? (
           <ErrorState what="the overview" error={overview.error} onRetry={load} />
         ) : (
           <LoadingState what="your workouts" />
         )
       ) : data.summary.length === 0 ? (
-        hasFilters(filters) ? (
-          <EmptyState>
-            <p>No workouts match these filters — widen the dates or choose other riders.</p>
-            <button type="button" className="button" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </EmptyState>
-        ) : (
-          <EmptyState>
-            <p className="state-title">
-              No workouts yet — import a CSV with <code>spoke import FILE</code> or sign in from{' '}
-              <a href="#/settings">Settings</a>.
-            </p>
-            <p className="muted">
-              Peloton's “Download Workouts” export and the original pipeline's <code>all_rides.csv</code> both
-              work.
-            </p>
-          </EmptyState>
-        )
+        <EmptyState>
+          <p>No workouts match these filters — widen the dates or choose other riders.</p>
+          <button type="button" className="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </EmptyState>
       ) : (
-        <div className="overview-body">
+        <div className="screen-body">
           <SummaryCards rows={data.summary} colorOf={colorOf} />
-          <MonthlyCountsChart rows={data.monthlyCounts} colorOf={colorOf} />
+          <ChartPanel
+            title="Workouts per month"
+            label="Workouts per month per rider"
+            subtitle="Every class type; a month without a workout counts as 0. Click a month to list its workouts."
+            testId="chart-monthly-counts"
+            status={overview.status}
+            error={null}
+            ready
+            rows={data.monthlyCounts}
+          >
+            <MonthlyCountsChart rows={data.monthlyCounts} colorOf={colorOf} />
+          </ChartPanel>
         </div>
       )}
     </>

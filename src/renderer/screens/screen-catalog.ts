@@ -2,10 +2,8 @@ import type { Screen } from '../store/routes';
 
 export type ScreenInfo = {
   label: string;
-  /** What the screen shows, or will show while it is still coming. */
+  /** What the screen shows. */
   about: string;
-  /** What to use meanwhile, for screens not built yet. */
-  meanwhile?: string;
 };
 
 export const screenCatalog: Record<Screen, ScreenInfo> = {
@@ -18,35 +16,30 @@ export const screenCatalog: Record<Screen, ScreenInfo> = {
     about:
       'Riders side by side: workouts per month, class counts by type, the mix of class types as a ' +
       'butterfly chart, and output by class length as box plots.',
-    meanwhile: 'spoke report class-types',
   },
   rider: {
     label: 'Rider',
     about:
       "One rider's trends: monthly output by class length, records, streaks, a calendar heatmap, " +
       'a weekday × hour heatmap and weekly volume.',
-    meanwhile: 'spoke report records --rider NAME',
   },
   instructors: {
     label: 'Instructors',
     about:
       'Instructors ranked per rider and class length with class counts, a sortable table, and a page ' +
       'per instructor with your output trend in their classes.',
-    meanwhile: 'spoke report instructors',
   },
   workouts: {
     label: 'Workouts',
     about:
       'Every workout in a sortable, filterable table. Clicking a point on any chart will land here, ' +
       'filtered to it.',
-    meanwhile: 'spoke export workouts.csv',
   },
   sync: {
     label: 'Sync',
     about:
       'Sync now, a progress bar per rider and step, the history of runs with errors explained, and ' +
       'what is still waiting to be uploaded to S3 and Postgres.',
-    meanwhile: 'spoke sync',
   },
   settings: {
     label: 'Settings',

@@ -14,8 +14,14 @@ export function startHashRouting(): () => void {
   fromHash();
   window.addEventListener('hashchange', fromHash);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.screen !== previous.screen || state.filters !== previous.filters) {
-      writeHash(routeHash({ screen: state.screen, filters: state.filters }));
+    if (
+      state.screen !== previous.screen ||
+      state.detail !== previous.detail ||
+      state.filters !== previous.filters ||
+      state.extras !== previous.extras
+    ) {
+      const { screen, detail, filters, extras } = state;
+      writeHash(routeHash({ screen, detail, filters, extras }));
     }
   });
   return () => {

@@ -1,7 +1,6 @@
 import type { ApiError } from '../../shared/result';
 import { ApiCallError, call, getReport, type ReportFilterInput } from '../api/client';
 import { type DataSlices, type Loadable, useAppStore } from './app-store';
-import type { Filters } from './routes';
 
 type Key = keyof DataSlices;
 
@@ -26,7 +25,7 @@ async function load<K extends Key>(key: K, fetch: () => Promise<DataSlices[K]>):
   }
 }
 
-function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return { code: error.code, message: error.message };
   return {
     code: 'internal',
@@ -34,21 +33,13 @@ function toApiError(error: unknown): ApiError {
   };
 }
 
-export function reportFilter(filters: Filters): ReportFilterInput {
-  return {
-    ...(filters.riders.length > 0 ? { riders: filters.riders } : {}),
-    ...(filters.from ? { from: filters.from } : {}),
-    ...(filters.to ? { to: filters.to } : {}),
-  };
-}
-
 export const loadInfo = () => load('info', () => call('app:info'));
 export const loadRiders = () => load('riders', () => call('riders:list'));
 export const loadSettings = () => load('settings', () => call('settings:get'));
+export const loadOptions = () => load('options', () => call('reports:options'));
 
-export const loadOverview = (filters: Filters) =>
+export const loadOverview = (filter: ReportFilterInput) =>
   load('overview', async () => {
-    const filter = reportFilter(filters);
     const [summary, monthlyCounts] = await Promise.all([
       getReport('summary', filter),
       getReport('monthly-counts', filter),
