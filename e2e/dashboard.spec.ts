@@ -2,26 +2,13 @@ import { expect, type Page, test } from '@playwright/test';
 import { DashboardPage } from './support/pages/dashboard-page';
 import { SettingsPage } from './support/pages/settings-page';
 import { WorkoutsPage } from './support/pages/workouts-page';
-import { newDataDir, SEED_CSV, type Served, spokeServe, spokeSync } from './support/spoke-cli';
+import { seededServe } from './support/seeded-serve';
 
 // The seed cache (the notebook's all_rides.csv) in UTC, so every number matches the notebook.
-let served: Served;
-let data: ReturnType<typeof newDataDir>;
-
-test.beforeAll(async () => {
-  data = newDataDir();
-  spokeSync(['import', SEED_CSV, '--data-dir', data.dir]);
-  spokeSync(['settings', 'set', 'display.timeZone', 'UTC', '--data-dir', data.dir]);
-  served = await spokeServe(data.dir);
-});
-
-test.afterAll(async () => {
-  await served?.stop();
-  data?.remove();
-});
+const server = seededServe();
 
 async function dashboard(page: Page, route: string): Promise<DashboardPage> {
-  const app = new DashboardPage(page, served.url);
+  const app = new DashboardPage(page, server().url);
   await app.open(route);
   return app;
 }

@@ -1,24 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { newDataDir, SEED_CSV, type Served, spokeServe, spokeSync } from './support/spoke-cli';
+import { seededServe } from './support/seeded-serve';
 
-let served: Served;
-let data: ReturnType<typeof newDataDir>;
-
-test.beforeAll(async () => {
-  data = newDataDir();
-  spokeSync(['import', SEED_CSV, '--data-dir', data.dir]);
-  spokeSync(['settings', 'set', 'display.timeZone', 'UTC', '--data-dir', data.dir]);
-  served = await spokeServe(data.dir);
-});
-
-test.afterAll(async () => {
-  await served?.stop();
-  data?.remove();
-});
+const server = seededServe();
 
 test('spoke serve prints a URL whose page shows the Overview chart with both riders', async ({ page }) => {
-  expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
-  await page.goto(served.url);
+  expect(server().url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  await page.goto(server().url);
   const chart = page.getByTestId('chart-monthly-counts');
   await expect(chart).toBeVisible();
   await expect(chart.getByText('Bryan Kolano')).toBeVisible();
@@ -36,7 +23,7 @@ test('spoke serve prints a URL whose page shows the Overview chart with both rid
 });
 
 test('the page without the token cannot read data and says how to get in', async ({ page }) => {
-  const bare = served.url.replace(/#.*$/, '');
+  const bare = server().url.replace(/#.*$/, '');
   await page.goto(bare);
   await expect(page.getByText(/open the URL `?spoke serve`? printed/i)).toBeVisible();
 });

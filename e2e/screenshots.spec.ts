@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { newDataDir, ROOT, SEED_CSV, type Served, spokeServe, spokeSync } from './support/spoke-cli';
+import { seededServe } from './support/seeded-serve';
+import { newDataDir, ROOT, spokeServe } from './support/spoke-cli';
 
 // Regenerates docs/screenshots/ (used by the README): `SPOKE_SCREENSHOTS=1 npx playwright test screenshots`.
 test.skip(!process.env.SPOKE_SCREENSHOTS, 'Screenshots are refreshed on demand: set SPOKE_SCREENSHOTS=1.');
@@ -16,28 +17,15 @@ const screens: [route: string, file: string][] = [
   ['sync', 'sync'],
   ['settings', 'settings'],
 ];
-let served: Served;
-let data: ReturnType<typeof newDataDir>;
-
-test.beforeAll(async () => {
-  data = newDataDir();
-  spokeSync(['import', SEED_CSV, '--data-dir', data.dir]);
-  spokeSync(['settings', 'set', 'display.timeZone', 'UTC', '--data-dir', data.dir]);
-  served = await spokeServe(data.dir);
-});
-
-test.afterAll(async () => {
-  await served?.stop();
-  data?.remove();
-});
+const server = seededServe();
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen, ${scheme}`, async ({ browser }) => {
     const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
+    await page.goto(server().url);
     await expect(page.getByTestId('chart-monthly-counts')).toBeVisible();
     for (const [route, file] of screens) {
-      await page.goto(`${served.url.replace(/#.*$/, '')}#/${route}`);
+      await page.goto(`${server().url.replace(/#.*$/, '')}#/${route}`);
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       await page.waitForTimeout(300);
       await page.screenshot({ path: resolve(ROOT, `docs/screenshots/${file}-${scheme}.png`) });
