@@ -9,6 +9,7 @@ const all: Record<string, () => Promise<{ bench: Bench }>> = {
   import: () => import('./import.bench'),
   postgres: () => import('./postgres.bench'),
   sync: () => import('./sync.bench'),
+  dashboard: () => import('./dashboard.bench'),
 };
 
 async function main() {
