@@ -1,3 +1,4 @@
+import type { WorkoutAverages } from '../cache/workout-metrics';
 import { UserError } from '../errors';
 import { parsePelotonTimestamp } from './peloton-timestamp';
 import type { CsvRecord } from './read-csv';
@@ -177,18 +178,7 @@ export function disciplineSlug(display: string): string {
 }
 
 /** The extra columns, kept in `metrics_json` with stable keys (always all present) and units. */
-export type PelotonMetrics = {
-  avgWatts: number | null;
-  avgResistancePct: number | null;
-  avgCadenceRpm: number | null;
-  avgSpeed: number | null;
-  speedUnit: 'mph' | 'kph';
-  distance: number | null;
-  distanceUnit: 'mi' | 'km';
-  calories: number | null;
-  avgHeartRate: number | null;
-  avgInclinePct: number | null;
-  avgPace: number | null;
+export type PelotonMetrics = WorkoutAverages & {
   paceUnit: 'min/mi' | 'min/km';
   liveOnDemand: string | null;
   /** Peloton's Type column ("Power Zone", "Scenic Ride"), not the class type slug. */

@@ -1,20 +1,8 @@
+import type { WorkoutAverages } from '../cache/workout-metrics';
 import type { PerformanceGraph } from './schemas';
 
-/** Per-workout averages, with the same keys whether they came from the API or the CSV export. */
-export type WorkoutMetrics = {
-  avgWatts: number | null;
-  avgResistancePct: number | null;
-  avgCadenceRpm: number | null;
-  avgSpeed: number | null;
-  speedUnit: 'mph' | 'kph';
-  distance: number | null;
-  distanceUnit: 'mi' | 'km';
-  calories: number | null;
-  avgHeartRate: number | null;
-  maxHeartRate: number | null;
-  avgInclinePct: number | null;
-  avgPace: number | null;
-};
+/** The averages of the performance summary, plus the peak heart rate only the API gives. */
+export type WorkoutMetrics = WorkoutAverages & { maxHeartRate: number | null };
 
 export function metricsFromGraph(graph: PerformanceGraph): WorkoutMetrics {
   const avg = (slug: string) => graph.average_summaries?.find((s) => s.slug === slug);
