@@ -44,7 +44,9 @@ export function FirstRun() {
         </article>
         <article className="panel way">
           <h3>Explore demo data</h3>
-          <p className="muted">Two made-up riders and a year and a half of classes. Remove them any time in Settings.</p>
+          <p className="muted">
+            Two made-up riders and a year and a half of classes. Remove them any time in Settings.
+          </p>
           <button
             type="button"
             className="button button-quiet"
