@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports } from '../../src/main/analytics';
 import { resolveFilter, workoutsSource } from '../../src/main/analytics/filter';
+import { dayOf, localDayRanges, startOfDay } from '../../src/main/analytics/time-zone';
 import { UserError } from '../../src/main/errors';
 import { importFile } from '../../src/main/imports/import-file';
 import { reportNames } from '../../src/shared/reports';
@@ -268,6 +269,38 @@ describe('zones over many years', () => {
       expect(report(db(), 'streaks', {}, tz)[0]?.activeDays, tz).toBe(days.size);
     }
   });
+});
+
+describe('the first instant of a local day', () => {
+  // Santiago and Havana have moved their clocks at midnight, so some days have no 00:00.
+  it.each(['America/Santiago', 'America/Havana', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'])(
+    'is the first second that falls on that day in %s, every day of 2019-2024',
+    (tz) => {
+      for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2025, 0, 1); t += 86400_000) {
+        const day = new Date(t).toISOString().slice(0, 10);
+        const start = startOfDay(day, tz);
+        expect(dayOf(start, tz), `${tz} ${day}`).toBe(day);
+        expect(dayOf(start - 1, tz) < day, `${tz} ${day}`).toBe(true);
+      }
+    },
+  );
+
+  it.each(['America/Santiago', 'America/Havana', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'])(
+    'begins each of the day ranges the reports count in, back to back, in %s',
+    (tz) => {
+      const lo = Date.UTC(2019, 0, 1, 13) / 1000;
+      const hi = Date.UTC(2024, 11, 31, 7) / 1000;
+      const ranges = localDayRanges(tz, lo, hi);
+      expect(ranges[0]?.start).toBeLessThanOrEqual(lo);
+      expect(ranges.at(-1)?.end).toBeGreaterThan(hi);
+      ranges.forEach((r, i) => {
+        const label = new Date(r.day * 86400_000).toISOString().slice(0, 10);
+        expect(startOfDay(label, tz), `${tz} ${label}`).toBe(r.start);
+        expect(dayOf(r.end - 1, tz), `${tz} ${label}`).toBe(label);
+        if (i > 0) expect(r.start).toBe(ranges[i - 1]?.end);
+      });
+    },
+  );
 });
 
 describe('ISO weeks', () => {

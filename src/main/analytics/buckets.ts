@@ -1,6 +1,13 @@
 import type { Cache } from '../cache/open-cache';
-import { instantRange, localDaySql, localTime, type ResolvedFilter, type SqlParam } from './filter';
-import { caseTree, offsetAt, wallToUtc } from './time-zone';
+import {
+  DAY_SHIFT_DAYS,
+  instantRange,
+  localDaySql,
+  localTime,
+  type ResolvedFilter,
+  type SqlParam,
+} from './filter';
+import { caseTree, localDayRanges, offsetAt, startOfDay } from './time-zone';
 
 /** A local calendar month as a UTC instant range, [start, end). */
 export type MonthRange = { label: string; start: number; end: number };
@@ -11,9 +18,11 @@ export function localMonths(tz: string, lo: number, hi: number): MonthRange[] {
   const y = wall.getUTCFullYear();
   let m = wall.getUTCMonth();
   const out: MonthRange[] = [];
-  let start = wallToUtc(Date.UTC(y, m, 1) / 1000, tz);
+  const monthStart = (month: number) =>
+    startOfDay(new Date(Date.UTC(y, month, 1)).toISOString().slice(0, 10), tz);
+  let start = monthStart(m);
   while (start <= hi) {
-    const end = wallToUtc(Date.UTC(y, m + 1, 1) / 1000, tz);
+    const end = monthStart(m + 1);
     out.push({ label: new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7), start, end });
     start = end;
     m += 1;
@@ -91,4 +100,90 @@ export function countInRanges(
     )
     .all(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])));
   return rows.map((row) => row.n);
+}
+
+/** Workouts of one rider in a UTC instant range, [start, end). */
+export type RiderRange = { riderId: string; start: number; end: number };
+
+/**
+ * Aggregates workouts per range in one statement, without sorting: the ranges go
+ * into a temporary table in order and drive the join, each one a range of an index
+ * on (rider_id, start_time, ...), so rows arrive range by range and SQLite groups
+ * them as they come. `columns` are aggregates over `w`; `from` should name such an
+ * index (workoutsSource). Returns one row per range that holds any workout, with
+ * `range` its position in `ranges`.
+ */
+export function aggregateInRanges<T>(
+  db: Cache,
+  ranges: RiderRange[],
+  from: string,
+  columns: string,
+  where: { sql: string; params: SqlParam[] },
+): (T & { range: number })[] {
+  if (ranges.length === 0) return [];
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS report_ranges
+       (id INTEGER PRIMARY KEY, rider_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)`,
+  );
+  db.prepare('DELETE FROM temp.report_ranges').run();
+  db.prepare(
+    `INSERT INTO temp.report_ranges (id, rider_id, lo, hi)
+     SELECT key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+  ).run(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])));
+  return db
+    .prepare<SqlParam[], T & { range: number }>(
+      `SELECT r.id AS range, ${columns}
+         FROM temp.report_ranges r CROSS JOIN ${from}
+           ON w.rider_id = r.rider_id AND w.start_time >= r.lo AND w.start_time < r.hi
+        WHERE ${where.sql}
+        GROUP BY r.id`,
+    )
+    .all(...where.params);
+}
+
+/**
+ * Which ranges hold at least one workout matching `where`: one index probe per
+ * range, stopping at the first match, so no workout is read twice and none is
+ * sorted. Returns the positions of those ranges in `ranges`, ascending.
+ */
+export function rangesWithWorkouts(
+  db: Cache,
+  ranges: RiderRange[],
+  where: { sql: string; params: SqlParam[] },
+): number[] {
+  if (ranges.length === 0) return [];
+  return db
+    .prepare<SqlParam[], number>(
+      `SELECT j.key FROM json_each(?) j
+        WHERE EXISTS (SELECT 1 FROM workouts w
+                       WHERE w.rider_id = j.value ->> 0 AND w.start_time >= j.value ->> 1
+                         AND w.start_time < j.value ->> 2 AND ${where.sql})
+        ORDER BY j.key`,
+    )
+    .pluck()
+    .all(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])), ...where.params);
+}
+
+/** The local days (shifted day numbers, see localDaySql) of `tz` that overlap lo..hi, as instant ranges. */
+export function localDays(tz: string, lo: number, hi: number): { day: number; start: number; end: number }[] {
+  return localDayRanges(tz, lo, hi).map((d) => ({ ...d, day: d.day + DAY_SHIFT_DAYS }));
+}
+
+/**
+ * The local ISO weeks (Monday to Monday) of `tz` that overlap lo..hi, by week
+ * number (weekNumberSql's), as instant ranges: the days, joined by week.
+ */
+export function localWeeks(
+  tz: string,
+  lo: number,
+  hi: number,
+): { week: number; start: number; end: number }[] {
+  const out: { week: number; start: number; end: number }[] = [];
+  for (const d of localDays(tz, lo, hi)) {
+    const week = Math.floor((d.day + 3) / 7);
+    const last = out[out.length - 1];
+    if (last && last.week === week && last.end === d.start) last.end = d.end;
+    else out.push({ week, start: d.start, end: d.end });
+  }
+  return out;
 }

@@ -207,39 +207,65 @@ export type WorkoutsSource = { from: string; byRiderAndTime: boolean };
  * serves them, so their rows are read anyway.)
  */
 export function workoutsSource(db: Cache, f: ResolvedFilter, reportColumns: string[]): WorkoutsSource {
-  const columns = [...new Set([...reportColumns, ...filterColumns(f)])];
-  const planner = { from: 'workouts w', byRiderAndTime: false };
-  const riderShare = f.totalRiders === 0 ? 1 : f.riders.length / f.totalRiders;
-  let share = riderShare;
-  if (f.fromSec !== null || f.toSec !== null) {
-    const all = cacheSpan(db);
-    const range = instantRange(db, f);
-    if (!all || !range || all.hi <= all.lo) return planner;
-    share *= (range.hi - range.lo) / (all.hi - all.lo);
-  }
-  if (share <= 0.2) return planner;
-  const index = coveringIndex(db, columns);
+  if (!isBroad(db, f)) return { from: 'workouts w', byRiderAndTime: false };
+  const index = coveringIndex(db, ['rider_id', 'start_time'], [...reportColumns, ...filterColumns(f)]);
   return index
     ? { from: `workouts w INDEXED BY ${index}`, byRiderAndTime: true }
     : { from: 'workouts w NOT INDEXED', byRiderAndTime: false };
 }
 
-/** An index on workouts (rider_id, start_time, ...) holding every one of `columns`, if the cache has one. */
-function coveringIndex(db: Cache, columns: string[]): string | null {
+/** The columns of the length-ordered index, in its order (migration 5). */
+export const LENGTH_ORDER = ['rider_id', 'length_min', 'class_type', 'instructor', 'ride_kind'] as const;
+
+/**
+ * Like workoutsSource, for a query that groups by a prefix of LENGTH_ORDER: over
+ * most of the cache it reads an index in that order holding every column it needs,
+ * so SQLite groups rows as they come instead of sorting them first (`byLength`).
+ * Narrower filters, or a cache without such an index, fall back to workoutsSource.
+ */
+export function lengthOrderedSource(
+  db: Cache,
+  f: ResolvedFilter,
+  reportColumns: string[],
+): { from: string; byLength: boolean } {
+  const index = isBroad(db, f)
+    ? coveringIndex(db, [...LENGTH_ORDER], ['start_time', ...reportColumns, ...filterColumns(f)])
+    : null;
+  return index
+    ? { from: `workouts w INDEXED BY ${index}`, byLength: true }
+    : { from: workoutsSource(db, f, reportColumns).from, byLength: false };
+}
+
+/** True when the filter selects more than a fifth of the cache (see workoutsSource). */
+function isBroad(db: Cache, f: ResolvedFilter): boolean {
+  let share = f.totalRiders === 0 ? 1 : f.riders.length / f.totalRiders;
+  if (f.fromSec !== null || f.toSec !== null) {
+    const all = cacheSpan(db);
+    const range = instantRange(db, f);
+    if (!all || !range || all.hi <= all.lo) return false;
+    share *= (range.hi - range.lo) / (all.hi - all.lo);
+  }
+  return share > 0.2;
+}
+
+/** An index on workouts starting with `prefix` and holding every one of `columns`, if the cache has one. */
+function coveringIndex(db: Cache, prefix: string[], columns: string[]): string | null {
+  const found = indexColumns(db).find(
+    ([, held]) => prefix.every((c, i) => held[i] === c) && columns.every((c) => held.includes(c)),
+  );
+  return found ? found[0] : null;
+}
+
+/** Each index on workouts (its name quoted for SQL, by name) and its columns in order. */
+function indexColumns(db: Cache): [string, string[]][] {
   const names = db
     .prepare<[], string>("SELECT name FROM pragma_index_list('workouts') ORDER BY name")
     .pluck()
     .all();
-  for (const name of names) {
-    const held = db
-      .prepare<[string], string>('SELECT name FROM pragma_index_info(?) ORDER BY seqno')
-      .pluck()
-      .all(name);
-    if (held[0] === 'rider_id' && held[1] === 'start_time' && columns.every((c) => held.includes(c))) {
-      return `"${name.replaceAll('"', '""')}"`;
-    }
-  }
-  return null;
+  const columns = db
+    .prepare<[string], string>('SELECT name FROM pragma_index_info(?) ORDER BY seqno')
+    .pluck();
+  return names.map((name) => [`"${name.replaceAll('"', '""')}"`, columns.all(name)]);
 }
 
 /** The first and last workout's start in the whole cache: two index lookups. */

@@ -149,6 +149,40 @@ export function localTimeSql(column: string, tz: string, fromSec: number, toSec:
   )})`;
 }
 
+/** A local day of a zone as the instants it covers, [start, end); `day` counts days from 1970-01-01. */
+export type LocalDayRange = { day: number; start: number; end: number };
+
+/**
+ * The local days of `tz` that overlap the instants lo..hi, in order, computed
+ * from the zone's offset spans (no per-day Intl call): inside a span, a day
+ * begins every 86,400 s at local midnight; where an offset change moves the
+ * local date (clocks skipping midnight), the change itself begins a day. A
+ * change that turns the local date back (none does today) would give one day
+ * two ranges, so callers treat `day` as a key, not as unique.
+ */
+export function localDayRanges(tz: string, lo: number, hi: number): LocalDayRange[] {
+  const spans = offsetSpans(tz, lo - 2 * DAY, hi + 2 * DAY);
+  const starts: { t: number; day: number }[] = [];
+  spans.forEach(({ from, offset }, i) => {
+    const to = spans[i + 1]?.from ?? hi + 2 * DAY;
+    const previous = spans[i - 1];
+    if (!previous) starts.push({ t: from, day: Math.floor((from + offset) / DAY) });
+    else if (Math.floor((from - 1 + previous.offset) / DAY) !== Math.floor((from + offset) / DAY)) {
+      starts.push({ t: from, day: Math.floor((from + offset) / DAY) });
+    }
+    for (let t = Math.floor((from + offset) / DAY + 1) * DAY - offset; t < to; t += DAY) {
+      starts.push({ t, day: Math.floor((t + offset) / DAY) });
+    }
+  });
+  const out: LocalDayRange[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const { t, day } = starts[i] as { t: number; day: number };
+    const end = (starts[i + 1] as { t: number }).t;
+    if (end > lo && t <= hi) out.push({ day, start: t, end });
+  }
+  return out;
+}
+
 /** The UTC instant at which a wall-clock time (seconds, as if UTC) occurs in `tz`. */
 export function wallToUtc(wallSec: number, tz: string): number {
   // The offset at the wall time, then corrected once for a DST change in between.
@@ -156,9 +190,15 @@ export function wallToUtc(wallSec: number, tz: string): number {
   return wallSec - offsetAt(tz, guess);
 }
 
-/** The UTC instant (epoch seconds) at which a local day `YYYY-MM-DD` begins in `tz`. */
+/**
+ * The UTC instant (epoch seconds) at which a local day `YYYY-MM-DD` begins in `tz`.
+ * Where the clocks skip midnight (a DST change at 00:00, as in Santiago), the day
+ * begins at the change.
+ */
 export function startOfDay(day: string, tz: string): number {
-  return wallToUtc(Date.parse(`${day}T00:00:00Z`) / 1000, tz);
+  const t = wallToUtc(Date.parse(`${day}T00:00:00Z`) / 1000, tz);
+  if (dayOf(t, tz) >= day) return t;
+  return offsetSpans(tz, t, t + DAY)[1]?.from ?? t;
 }
 
 /** The local day (`YYYY-MM-DD`) of an instant in `tz`. */

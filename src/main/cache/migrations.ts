@@ -186,4 +186,18 @@ export const migrations: Migration[] = [
         (rider_id, start_time, class_type, length_min, output_kj, instructor, ride_kind);
     `,
   },
+  {
+    version: 5,
+    name: 'length-ordered report index',
+    sql: `
+      -- Reports that group by class length, class type and instructor (class types,
+      -- instructors, records, output by length) read this index in that order, so
+      -- SQLite groups them without sorting 100,000 rows (see analytics/filter.ts).
+      -- (rider_id, start_time) was a prefix of workouts_report, so it goes: an
+      -- import builds as many indexes as before.
+      DROP INDEX workouts_rider_time;
+      CREATE INDEX workouts_by_length ON workouts
+        (rider_id, length_min, class_type, instructor, ride_kind, output_kj, start_time);
+    `,
+  },
 ];

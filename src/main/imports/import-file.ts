@@ -10,7 +10,7 @@ import {
   pelotonExportRow,
   pelotonLayout,
 } from './peloton-export-format';
-import { type CsvRecord, type CsvTable, readCsv } from './read-csv';
+import { type CsvRecord, type CsvStream, streamCsv } from './read-csv';
 import { checkSeedHeader, looksLikeSeed, SEED_COLUMNS, seedRow } from './seed-format';
 import type { WorkoutInput } from './workout-input';
 
@@ -28,9 +28,11 @@ export type ImportResult = {
 export type ImportOptions = { rider?: string };
 
 /**
- * Imports a CSV file all or nothing: every row is checked before the first one
- * is written, and the writes happen in one transaction. Any problem is one
- * UserError ('bad_input') naming the file, the line and the column.
+ * Imports a CSV file all or nothing: rows are read, checked and written one by
+ * one inside a single transaction, and the first problem rolls all of it back.
+ * Any problem is one UserError ('bad_input') naming the file, the line and the
+ * column. (Holding no table of rows keeps a large import out of the garbage
+ * collector's way.)
  */
 export function importFile(db: Cache, path: string, options: ImportOptions = {}): ImportResult {
   const name = basename(path);
@@ -53,7 +55,7 @@ export function importBytes(
   name: string,
   options: ImportOptions = {},
 ): ImportResult {
-  const table = readCsv(bytes, name);
+  const table = streamCsv(bytes, name);
   const format = detectFormat(table, name);
   const rider = options.rider?.trim() ?? '';
   if (format === 'seed') {
@@ -64,7 +66,7 @@ export function importBytes(
       );
     }
     const workouts = checkedRows(table, name, (rec) => seedRow(rec, name), 'workout_id');
-    return { format, rows: workouts.length, ...upsertWorkouts(db, workouts, 'import') };
+    return withRows(format, upsertWorkouts(db, workouts, 'import', table.approxRows));
   }
   if (rider === '') {
     throw new UserError(
@@ -82,10 +84,14 @@ export function importBytes(
     layout.name.workoutTimestamp,
     () => `the same workout (${layout.name.workoutTimestamp} and ${layout.name.title})`,
   );
-  return { format, rows: workouts.length, ...upsertExportWorkouts(db, workouts) };
+  return withRows(format, upsertExportWorkouts(db, workouts));
 }
 
-function detectFormat(table: CsvTable, name: string): ImportFormat {
+function withRows(format: ImportFormat, counts: Omit<ImportResult, 'format' | 'rows'>): ImportResult {
+  return { format, rows: counts.inserted + counts.updated + counts.unchanged, ...counts };
+}
+
+function detectFormat(table: CsvStream, name: string): ImportFormat {
   const header = table.header;
   if (looksLikeSeed(header)) {
     checkSeedHeader(header, name);
@@ -99,19 +105,18 @@ function detectFormat(table: CsvTable, name: string): ImportFormat {
 }
 
 /**
- * Checks every row's shape (no repeated header, as many fields as the header),
- * converts it, and refuses two rows for the same workout id.
+ * Checks each row's shape (no repeated header, as many fields as the header),
+ * converts it, and refuses two rows for the same workout id, as the rows are read.
  */
-function checkedRows(
-  table: CsvTable,
+function* checkedRows(
+  table: CsvStream,
   name: string,
   convert: (rec: CsvRecord) => WorkoutInput,
   idColumn: string,
   duplicate: (w: WorkoutInput) => string = (w) => `workout ${w.id}`,
-): WorkoutInput[] {
+): Generator<WorkoutInput> {
   const { header } = table;
   const firstLine = new Map<string, number>();
-  const workouts: WorkoutInput[] = [];
   for (const rec of table.records) {
     const { fields } = rec;
     if (fields[0]?.trim() === header[0] && header.every((h, i) => fields[i]?.trim() === h)) {
@@ -141,7 +146,6 @@ function checkedRows(
       );
     }
     firstLine.set(w.id, rec.line);
-    workouts.push(w);
+    yield w;
   }
-  return workouts;
 }

@@ -20,10 +20,76 @@ const COMMA = 0x2c;
  * those), are skipped.
  */
 export function readCsv(bytes: Buffer, fileName: string): CsvTable {
+  const stream = streamCsv(bytes, fileName);
+  return { header: stream.header, records: [...stream.records] };
+}
+
+/** A CSV file read record by record (see readCsv), so a large import holds no table of rows. */
+export type CsvStream = {
+  header: string[];
+  /** The data records, parsed as they are read: a syntax error is thrown when its line is reached. */
+  records: Iterable<CsvRecord>;
+  /** About how many data records follow the header (its line breaks), before any is parsed. */
+  approxRows: number;
+};
+
+/** Like readCsv, but the records are parsed as they are iterated. */
+export function streamCsv(bytes: Buffer, fileName: string): CsvStream {
+  const text = decodeCsv(bytes, fileName);
+  const header = headerFields(text);
+  const records = parseRecords(text);
+  let head: CsvRecord | undefined;
+  try {
+    head = records.next().value ?? undefined;
+  } catch (error) {
+    throw syntaxError(error, fileName, header);
+  }
+  if (!head) {
+    throw new UserError(`${fileName} line 1: the file is empty; expected a header row.`, 'bad_input');
+  }
+  return {
+    header: head.fields.map((h) => h.trim()),
+    records: dataRecords(records, fileName, header),
+    approxRows: Math.max(0, countByte(bytes, LF) - 1),
+  };
+}
+
+function* dataRecords(
+  records: Generator<CsvRecord>,
+  fileName: string,
+  header: string[],
+): Generator<CsvRecord> {
+  for (;;) {
+    let next: IteratorResult<CsvRecord>;
+    try {
+      next = records.next();
+    } catch (error) {
+      throw syntaxError(error, fileName, header);
+    }
+    if (next.done) return;
+    const { fields } = next.value;
+    if (fields.every((f) => f.trim() === '')) continue;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k] as string;
+      if (f.charCodeAt(0) === 39) fields[k] = unguardFormula(f);
+    }
+    yield next.value;
+  }
+}
+
+/** The file's text, after refusing empty, binary and non-UTF-8 input. */
+function decodeCsv(bytes: Buffer, fileName: string): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (isBlank(bytes, start)) {
     throw new UserError(
       `${fileName} line 1: the file is empty; expected a header row and at least one workout. Export the file again and import the new one.`,
+      'bad_input',
+    );
+  }
+  if (isUtf16(bytes)) {
+    // Excel's "Unicode Text" and some editors save UTF-16: every other byte is zero, so it would read as binary.
+    throw new UserError(
+      `${fileName} line 1: UTF-16 text, which Spoke does not read; save the file as CSV UTF-8 and import it again.`,
       'bad_input',
     );
   }
@@ -40,9 +106,8 @@ export function readCsv(bytes: Buffer, fileName: string): CsvTable {
       'bad_input',
     );
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a BOM
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a BOM
   } catch {
     const bad = firstInvalidUtf8(bytes);
     throw new UserError(
@@ -55,36 +120,24 @@ export function readCsv(bytes: Buffer, fileName: string): CsvTable {
       'bad_input',
     );
   }
-  let records: CsvRecord[];
-  try {
-    records = parseRecords(text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    const header = headerFields(text);
-    const name = error.line > 1 ? header[error.field] : undefined;
-    const column = error.line > 1 ? `, column ${name || error.field + 1}` : '';
-    const reason =
-      error.kind === 'unclosed'
-        ? 'a double quote opens a field that is never closed; close it, or double a quote that is part of the text ("")'
-        : 'a double quote in the middle of a field; put the whole field in double quotes and double the quotes inside it ("")';
-    throw new UserError(`${fileName} line ${error.line}${column}: ${reason}.`, 'bad_input');
-  }
-  const head = records[0];
-  if (!head) {
-    throw new UserError(`${fileName} line 1: the file is empty; expected a header row.`, 'bad_input');
-  }
-  const data: CsvRecord[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r] as CsvRecord;
-    const fields = rec.fields;
-    if (fields.every((f) => f.trim() === '')) continue;
-    for (let k = 0; k < fields.length; k++) {
-      const f = fields[k] as string;
-      if (f.charCodeAt(0) === 39) fields[k] = unguardFormula(f);
-    }
-    data.push(rec);
-  }
-  return { header: head.fields.map((h) => h.trim()), records: data };
+}
+
+/** A CsvSyntaxError as the user's message, naming the line and the column; anything else unchanged. */
+function syntaxError(error: unknown, fileName: string, header: string[]): unknown {
+  if (!(error instanceof CsvSyntaxError)) return error;
+  const name = error.line > 1 ? header[error.field] : undefined;
+  const column = error.line > 1 ? `, column ${name || error.field + 1}` : '';
+  const reason =
+    error.kind === 'unclosed'
+      ? 'a double quote opens a field that is never closed; close it, or double a quote that is part of the text ("")'
+      : 'a double quote in the middle of a field; put the whole field in double quotes and double the quotes inside it ("")';
+  return new UserError(`${fileName} line ${error.line}${column}: ${reason}.`, 'bad_input');
+}
+
+function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) count++;
+  return count;
 }
 
 class CsvSyntaxError extends Error {
@@ -101,7 +154,8 @@ class CsvSyntaxError extends Error {
 function headerFields(text: string): string[] {
   try {
     const end = text.search(/\r?\n|\r/);
-    return (parseRecords(end === -1 ? text : text.slice(0, end))[0]?.fields ?? []).map((h) => h.trim());
+    const first = parseRecords(end === -1 ? text : text.slice(0, end)).next();
+    return first.done ? [] : first.value.fields.map((h) => h.trim());
   } catch {
     return [];
   }
@@ -115,8 +169,7 @@ function headerFields(text: string): string[] {
  * information was a third of the import time of a 100,000-row file, and miscounted
  * lines after a CRLF inside a quoted field.)
  */
-function parseRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
+function* parseRecords(text: string): Generator<CsvRecord> {
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -169,10 +222,9 @@ function parseRecords(text: string): CsvRecord[] {
       }
       break;
     }
-    records.push({ line: recordLine, fields });
+    yield { line: recordLine, fields };
     // i is at a line break (consumed by the loop above) or at the end.
   }
-  return records;
 }
 
 function countLineBreaks(s: string): number {
@@ -191,6 +243,14 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** A UTF-16 byte order mark, or ASCII text with a zero byte beside each character. */
+function isUtf16(bytes: Buffer): boolean {
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const le = bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0;
+  const be = bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0;
+  return bom || le || be;
 }
 
 function isBlank(bytes: Buffer, from: number): boolean {

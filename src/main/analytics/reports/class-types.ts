@@ -1,14 +1,6 @@
 import type { ClassTypeRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
-import {
-  MAX_FOLDED_RIDERS,
-  type ResolvedFilter,
-  riderNames,
-  type SqlParam,
-  sqlString,
-  whereClause,
-  workoutsSource,
-} from '../filter';
+import { lengthOrderedSource, type ResolvedFilter, riderNames, type SqlParam, whereClause } from '../filter';
 import { sortRows } from '../format';
 
 type Cell = { id: string; classType: string; workouts: number };
@@ -33,29 +25,18 @@ export function classTypes(db: Cache, f: ResolvedFilter): ClassTypeRow[] {
 }
 
 function classTypeCells(db: Cache, f: ResolvedFilter): Cell[] {
-  const { sql, params } = whereClause(f);
-  const from = workoutsSource(db, f, ['class_type']).from;
   if (f.riders.length === 0) return [];
-  if (f.riders.length > MAX_FOLDED_RIDERS) {
-    return db
-      .prepare<SqlParam[], Cell>(
-        `SELECT w.rider_id AS id, w.class_type AS classType, COUNT(*) AS workouts
-           FROM ${from} WHERE ${sql} GROUP BY w.rider_id, w.class_type`,
-      )
-      .all(...params);
-  }
-  // Grouping by the class type alone, one count per rider, sorts far faster than
-  // grouping by (rider, class type) when there are few riders.
-  const counts = f.riders.map((r, i) => `COUNT(*) FILTER (WHERE w.rider_id = ${sqlString(r.id)}) AS c${i}`);
-  const rows = db
-    .prepare<SqlParam[], Record<string, number | string>>(
-      `SELECT w.class_type AS classType, ${counts.join(', ')} FROM ${from} WHERE ${sql} GROUP BY w.class_type`,
+  const { sql, params } = whereClause(f);
+  // Counting by (rider, length, class type) follows the length-ordered index, so
+  // SQLite groups the rows as they come; the few hundred counts are then added up
+  // across lengths.
+  return db
+    .prepare<SqlParam[], Cell>(
+      `SELECT id, classType, SUM(n) AS workouts FROM (
+         SELECT w.rider_id AS id, w.class_type AS classType, COUNT(*) AS n
+           FROM ${lengthOrderedSource(db, f, ['class_type']).from} WHERE ${sql}
+          GROUP BY w.rider_id, w.length_min, w.class_type
+       ) GROUP BY id, classType`,
     )
     .all(...params);
-  return rows.flatMap((row) =>
-    f.riders.flatMap((r, i) => {
-      const workouts = Number(row[`c${i}`] ?? 0);
-      return workouts > 0 ? [{ id: r.id, classType: String(row.classType), workouts }] : [];
-    }),
-  );
 }

@@ -1,12 +1,12 @@
 import type { OutputByLengthRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
+  lengthOrderedSource,
   type ResolvedFilter,
   RIDE_COLUMNS,
   riderNames,
   rideWhereClause,
   type SqlParam,
-  workoutsSource,
 } from '../filter';
 import { sortRows } from '../format';
 
@@ -24,7 +24,7 @@ export function outputByLength(db: Cache, f: ResolvedFilter): OutputByLengthRow[
       `SELECT w.rider_id AS id, w.length_min AS lengthMin, COUNT(*) AS n, MIN(w.output_kj) AS min,
               percentile_cont(w.output_kj, 0.25) AS q1, percentile_cont(w.output_kj, 0.5) AS median,
               percentile_cont(w.output_kj, 0.75) AS q3, MAX(w.output_kj) AS max, AVG(w.output_kj) AS mean
-         FROM ${workoutsSource(db, f, RIDE_COLUMNS).from}
+         FROM ${lengthOrderedSource(db, f, RIDE_COLUMNS).from}
         WHERE ${sql}
         GROUP BY w.rider_id, w.length_min`,
     )

@@ -1,12 +1,12 @@
 import type { RecordRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import {
+  lengthOrderedSource,
   type ResolvedFilter,
   RIDE_COLUMNS,
   riderNames,
   rideWhereClause,
   type SqlParam,
-  workoutsSource,
 } from '../filter';
 import { isoInstant, sortRows } from '../format';
 
@@ -16,12 +16,18 @@ type Candidate = { riderId: string; lengthMin: number; best: number; id: string;
  * The best output per class length in the ride subset; a tie goes to the
  * earliest workout (then the smallest id). SQLite finds each group's best
  * output, then the workouts that reach it; JS breaks the (rare) ties. Two
- * passes over the subset cost less than ranking every ride with a window.
+ * passes over the subset cost less than ranking every ride with a window. Over
+ * most of the cache both read the length-ordered index: the first groups rows as
+ * they come, the second looks up each group's best.
  */
 export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
   const { sql, params } = rideWhereClause(f);
   const names = riderNames(f);
-  const from = workoutsSource(db, f, RIDE_COLUMNS).from;
+  const source = lengthOrderedSource(db, f, RIDE_COLUMNS);
+  const from = source.from;
+  // By length, each best is looked up in its (rider, length) range; otherwise the
+  // workouts stay the outer loop: one pass, each row probing the few bests.
+  const join = source.byLength ? `best b CROSS JOIN ${from}` : `${from} CROSS JOIN best b`;
   const candidates = db
     .prepare<SqlParam[], Candidate>(
       `WITH best AS MATERIALIZED (
@@ -29,9 +35,8 @@ export function records(db: Cache, f: ResolvedFilter): RecordRow[] {
            FROM ${from} WHERE ${sql}
           GROUP BY w.rider_id, w.length_min
        )
-       -- CROSS JOIN keeps the workouts as the outer loop: one pass, each row probing the few bests.
        SELECT b.riderId, b.lengthMin, b.best, w.id, w.start_time AS start
-         FROM ${from} CROSS JOIN best b
+         FROM ${join}
            ON b.riderId = w.rider_id AND b.lengthMin = w.length_min AND b.best = w.output_kj
         WHERE ${sql}`,
     )

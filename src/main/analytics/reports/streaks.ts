@@ -1,43 +1,23 @@
 import type { StreakRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import { localDay } from '../buckets';
-import {
-  dayLabel,
-  dayNumber,
-  hasRowFilter,
-  type ResolvedFilter,
-  type SqlParam,
-  whereClause,
-  workoutsSource,
-} from '../filter';
+import { localDays, rangesWithWorkouts, riderSpans } from '../buckets';
+import { dayLabel, dayNumber, type ResolvedFilter, whereClause } from '../filter';
 import { sortRows } from '../format';
 import { dayOf } from '../time-zone';
 
 type Run = { id: string; first: number; last: number; days: number };
 
 /**
- * Runs of consecutive local days with a workout, per rider. SQLite turns the
- * distinct active days into runs (gaps and islands); JS picks the current run
- * (the one that includes today, or `--to`, or the day before), the longest (a
+ * Runs of consecutive local days with a workout, per rider. SQLite finds the
+ * active days (one index probe per local day of each rider's span in the filter,
+ * stopping at the first workout); JS joins them into runs and picks the current
+ * run (the one that includes today, or `--to`, or the day before), the longest (a
  * tie goes to the most recent) and counts the active days. Every selected rider
  * gets a row, with zeros when nothing matches.
  */
 export function streaks(db: Cache, f: ResolvedFilter, now: Date = new Date()): StreakRow[] {
-  const { sql, params } = whereClause(f);
-  // Riders and days alone are answered from the rider index; a class type, length
-  // or instructor filter reads rows, which a scan does faster than index lookups.
-  const from = hasRowFilter(f) ? workoutsSource(db, f, []).from : 'workouts w';
-  const runs = db
-    .prepare<SqlParam[], Run>(
-      `WITH active AS (
-         SELECT DISTINCT w.rider_id AS id, ${localDay(db, f)} AS day FROM ${from} WHERE ${sql}
-       ), islands AS (
-         SELECT id, day, day - ROW_NUMBER() OVER (PARTITION BY id ORDER BY day) AS island FROM active
-       )
-       SELECT id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days FROM islands GROUP BY id, island`,
-    )
-    .all(...params);
+  const runs = activeRuns(db, f);
   const byRider = groupBy(runs, (run) => run.id);
   const today = dayNumber(f.toDay ?? dayOf(Math.floor(now.getTime() / 1000), f.tz));
   const rows = f.riders.map((rider): StreakRow => {
@@ -62,4 +42,24 @@ export function streaks(db: Cache, f: ResolvedFilter, now: Date = new Date()): S
     };
   });
   return sortRows(rows, (r) => r.rider);
+}
+
+/** Each rider's runs of consecutive active local days, in day order. */
+function activeRuns(db: Cache, f: ResolvedFilter): Run[] {
+  const days = riderSpans(db, f).flatMap(({ riderId, lo, hi }) =>
+    localDays(f.tz, lo, hi).map((d) => ({ riderId, day: d.day, start: d.start, end: d.end })),
+  );
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  for (const i of rangesWithWorkouts(db, days, whereClause(f))) {
+    const { riderId, day } = days[i] as (typeof days)[number];
+    if (run && run.id === riderId && run.last === day - 1) {
+      run.last = day;
+      run.days += 1;
+    } else {
+      run = { id: riderId, first: day, last: day, days: 1 };
+      runs.push(run);
+    }
+  }
+  return runs;
 }

@@ -1,6 +1,6 @@
 import type { SummaryRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
-import { type ResolvedFilter, riderNames, type SqlParam, whereClause, workoutsSource } from '../filter';
+import { lengthOrderedSource, type ResolvedFilter, riderNames, type SqlParam, whereClause } from '../filter';
 import { isoInstant, sortRows } from '../format';
 
 /** Totals per rider: workouts, minutes (sum of class lengths), kJ, first and last workout. */
@@ -14,7 +14,7 @@ export function summary(db: Cache, f: ResolvedFilter): SummaryRow[] {
     >(
       `SELECT w.rider_id AS id, COUNT(*) AS workouts, SUM(w.length_min) AS minutes,
               SUM(w.output_kj) AS outputKj, MIN(w.start_time) AS first, MAX(w.start_time) AS last
-         FROM ${workoutsSource(db, f, ['length_min', 'output_kj']).from}
+         FROM ${lengthOrderedSource(db, f, ['output_kj']).from}
         WHERE ${sql}
         GROUP BY w.rider_id`,
     )

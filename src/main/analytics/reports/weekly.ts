@@ -1,16 +1,9 @@
 import type { WeeklyRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import {
-  localDaySql,
-  localTime,
-  type ResolvedFilter,
-  riderIndexSql,
-  type SqlParam,
-  whereClause,
-  workoutsSource,
-} from '../filter';
-import { isoWeekLabel, sortRows, weekNumberSql } from '../format';
+import { aggregateInRanges, localWeeks, riderSpans } from '../buckets';
+import { type ResolvedFilter, whereClause, workoutsSource } from '../filter';
+import { isoWeekLabel, sortRows } from '../format';
 
 type Cell = { riderId: string; week: number; workouts: number; minutes: number; outputKj: number };
 
@@ -44,31 +37,29 @@ export function weekly(db: Cache, f: ResolvedFilter): WeeklyRow[] {
   );
 }
 
-/** The non-empty (rider, week number) cells, grouped by SQLite. */
+/**
+ * The (rider, week number) cells with workouts: each rider's local weeks inside
+ * the filter become instant ranges, aggregated in one pass without a sort.
+ */
 function weeklyCells(db: Cache, f: ResolvedFilter): Cell[] {
-  const { sql, params } = whereClause(f);
-  const week = weekNumberSql(localDaySql(localTime(db, f)));
-  const riderIndex = riderIndexSql(f);
   const source = workoutsSource(db, f, ['length_min', 'output_kj']);
-  const sums = 'COUNT(*) AS workouts, SUM(w.length_min) AS minutes, SUM(w.output_kj) AS outputKj';
-  // Rows that come by rider and time are already in (rider, week) order, which the sort likes.
-  if (riderIndex === null || source.byRiderAndTime) {
-    return db
-      .prepare<SqlParam[], Cell>(
-        `SELECT w.rider_id AS riderId, ${week} AS week, ${sums}
-           FROM ${source.from} WHERE ${sql} GROUP BY w.rider_id, week`,
-      )
-      .all(...params);
-  }
-  // One integer key, week-major (the table is mostly in time order, which the sort likes).
-  const n = f.riders.length;
-  return db
-    .prepare<SqlParam[], Omit<Cell, 'riderId' | 'week'> & { k: number | null }>(
-      `SELECT ${week} * ${n} + ${riderIndex} AS k, ${sums}
-         FROM ${source.from} WHERE ${sql} GROUP BY k`,
-    )
-    .all(...params)
-    .flatMap(({ k, ...sums }) =>
-      k === null ? [] : [{ riderId: f.riders[k % n]?.id ?? '', week: Math.floor(k / n), ...sums }],
-    );
+  const weeks = riderSpans(db, f).flatMap(({ riderId, lo, hi }) =>
+    localWeeks(f.tz, lo, hi).map((w) => ({
+      riderId,
+      week: w.week,
+      start: Math.max(w.start, f.fromSec ?? w.start),
+      end: Math.min(w.end, f.toSec ?? w.end),
+    })),
+  );
+  const sums = aggregateInRanges<Omit<Cell, 'riderId' | 'week'>>(
+    db,
+    weeks,
+    source.byRiderAndTime ? source.from : 'workouts w',
+    'COUNT(*) AS workouts, SUM(w.length_min) AS minutes, SUM(w.output_kj) AS outputKj',
+    whereClause(f),
+  );
+  return sums.map(({ range, ...cell }) => {
+    const week = weeks[range] as (typeof weeks)[number];
+    return { riderId: week.riderId, week: week.week, ...cell };
+  });
 }
