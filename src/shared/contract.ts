@@ -23,7 +23,16 @@ const none = z.object({}).strict().optional();
 /** A connection test's answer: one sentence, whether it worked or not. */
 export type TargetCheck = { ok: boolean; message: string };
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
+/** A real day: `2023-13-01` has the shape of one but no date, and would fail the sync deep inside. */
+export function isCalendarDay(value: string): boolean {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
+  .refine(isCalendarDay, 'expected a real calendar day as YYYY-MM-DD');
 
 /** Sign-in: Peloton's own page in a window (desktop), email + password sent once, or a pasted refresh token. */
 const riderAdd = z.discriminatedUnion('method', [

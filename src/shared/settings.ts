@@ -22,14 +22,21 @@ const bool = z.union([
 
 function isUrl(value: string, protocols: string[]): boolean {
   try {
-    return protocols.includes(new URL(value).protocol);
+    const url = new URL(value);
+    // Port 0 parses, but nothing can be reached on it.
+    return protocols.includes(url.protocol) && url.port !== '0';
   } catch {
     return false;
   }
 }
 
-// S3's bucket naming rules: 3-63 characters, lowercase letters, digits, dots and hyphens.
-const bucketName = /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+// S3's bucket naming rules: 3-63 characters, lowercase letters, digits, dots and hyphens,
+// not shaped like an IP address, and none of the prefixes and suffixes AWS reserves.
+const bucketName =
+  /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)(?!.*(?:-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+// Every day needs its own key: without YYYY, MM and DD, days would overwrite each other.
+const keyTemplate = (v: string) => /YYYY/.test(v) && /MM/.test(v) && /DD/.test(v) && /\.csv$/.test(v);
 
 function def(
   expects: string,
@@ -59,7 +66,7 @@ export const settingDefs = {
   's3.prefix': def('a key prefix such as spoke/', z.string().trim(), ''),
   's3.keyTemplate': def(
     'a key template using YYYY, MM and DD, ending in .csv',
-    (v) => /YYYY/.test(v) && /\.csv$/.test(v),
+    keyTemplate,
     'YYYY/MM/daily_uploadYYYY_MM_DD.csv',
   ),
   's3.region': def('an AWS region such as us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'us-east-1'),

@@ -86,7 +86,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           searchParams: search,
           headers: { authorization: `Bearer ${token}`, accept },
         });
-        const text = await res.text();
+        const text = await readCapped(res, path);
         if (text.trim() === '') throw new BadBody('empty body');
         return text;
       } catch (error) {
@@ -112,7 +112,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           const text = await fetchBody(path, search, 'application/json');
           let json: unknown;
           try {
-            json = JSON.parse(text);
+            json = JSON.parse(text, text.includes('\\u0000') ? withoutNul : undefined);
           } catch {
             // A cut-off body: the connection dropped mid-answer. Ask again.
             if (attempt < retries) {
@@ -169,3 +169,47 @@ function explain(error: unknown, path: string): Error {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * U+0000 cannot be stored in Postgres text or jsonb, nor read back from a CSV file:
+ * one in a class title would block every later load. It becomes U+FFFD (the
+ * replacement character) as the answer is read, before anything is written.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+}
+
+/**
+ * Far more than any real answer (a page of 100 workouts is well under 1 MB; the CSV
+ * export of 20,000 workouts about 5 MB). A broken or hostile server streaming without
+ * end would otherwise fill the memory, or land an enormous title in the cache.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, refused (not retried) once it passes MAX_ANSWER_BYTES. */
+async function readCapped(res: Response, path: string): Promise<string> {
+  const tooBig = () =>
+    new UserError(
+      `Peloton sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB for ${path}, more than any real answer; Spoke stopped reading it and wrote nothing. Try again later.`,
+    );
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_ANSWER_BYTES) {
+    await res.body?.cancel();
+    throw tooBig();
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  // Decoded as Response.text() would: UTF-8, a BOM dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

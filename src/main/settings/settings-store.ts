@@ -37,8 +37,26 @@ export function createSettingsStore(
   secrets: SecretStore,
   env: NodeJS.ProcessEnv = process.env,
 ): SettingsStore {
-  const read = (): Partial<Record<SettingKey, SettingValue>> =>
-    existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  const read = (): Partial<Record<SettingKey, SettingValue>> => {
+    if (!existsSync(path)) return {};
+    let saved: unknown;
+    try {
+      saved = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      // A file edited by hand: say which and how to recover, rather than a bare parser message.
+      throw new UserError(
+        `The settings file ${path} is not valid JSON (${(error as Error).message}); fix it or delete it to go back to the defaults.`,
+        'failed',
+      );
+    }
+    if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) {
+      throw new UserError(
+        `The settings file ${path} is not valid JSON (expected an object of settings); fix it or delete it to go back to the defaults.`,
+        'failed',
+      );
+    }
+    return saved as Partial<Record<SettingKey, SettingValue>>;
+  };
   const write = (values: Partial<Record<SettingKey, SettingValue>>) => {
     const tmp = `${path}.tmp-${process.pid}`;
     writeFileSync(tmp, `${JSON.stringify(values, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../shared/contract';
 import type { SyncProgress } from '../../../shared/model';
 import { waitingSummary } from '../../targets/outbox';
 import { commonOptions, parse } from '../args';
@@ -20,7 +21,10 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${syncHelp}\n`);
     return 0;
   }
-  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
+  if (
+    values.since !== undefined &&
+    !(/^\d{4}-\d{2}-\d{2}$/.test(values.since) && isCalendarDay(values.since))
+  ) {
     throw new UsageError('--since: expected a day as YYYY-MM-DD.');
   }
   const result = await withServices(io, values['data-dir'], 'cli', (s) => {
