@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors';
 import { migrations as allMigrations, type Migration } from './migrations';
@@ -13,7 +14,12 @@ export type OpenCacheOptions = {
 
 /** Opens (creating if needed) the SQLite cache in WAL mode and brings its schema up to date. */
 export function openCache(path: string, options: OpenCacheOptions = {}): Cache {
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Cache;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw unwritable(error, path);
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -23,8 +29,19 @@ export function openCache(path: string, options: OpenCacheOptions = {}): Cache {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw unwritable(error, path);
   }
+}
+
+/** A cache SQLite cannot write (a read-only folder or disk, permissions), told as what to fix. */
+function unwritable(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_PERM' && !code.startsWith('SQLITE_READONLY'))
+    return error;
+  return new UserError(
+    `Cannot write the cache ${path} (${code}); check that the data folder ${dirname(path)} is writable and its disk is not read-only.`,
+  );
 }
 
 const checksum = (m: Migration) => createHash('sha256').update(m.sql).digest('hex');

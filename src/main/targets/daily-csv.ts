@@ -40,11 +40,9 @@ export function writeDailyCsv(db: Cache, csvDir: string, log: Logger, progress: 
   let present: Set<string>;
   try {
     mkdirSync(csvDir, { recursive: true });
-    present = new Set(
-      readdirSync(csvDir)
-        .map(dayOfFileName)
-        .filter((d) => d !== null),
-    );
+    const names = readdirSync(csvDir);
+    removeLeftovers(csvDir, names);
+    present = new Set(names.map(dayOfFileName).filter((d) => d !== null));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = `Cannot use the folder ${csvDir} (${code}); check that Spoke may write there.`;
@@ -95,6 +93,18 @@ export function writeDailyCsv(db: Cache, csvDir: string, log: Logger, progress: 
     progress(i + 1, owed.length);
   });
   return written;
+}
+
+// writeFileAtomic's temporary file for a daily CSV: `.YYYY_MM_DD.csv.<pid>.<time>.tmp`.
+const TEMP_FILE = /^\.\d{4}_\d{2}_\d{2}\.csv\.\d+\.[0-9a-z]+\.tmp$/;
+
+/**
+ * Removes the temporary files of a run killed between writing a day's file and
+ * renaming it into place (SIGKILL, power loss). Only a sync writes here, one at a
+ * time (the sync lock), so no such file belongs to a write in progress.
+ */
+function removeLeftovers(csvDir: string, names: string[]): void {
+  for (const name of names) if (TEMP_FILE.test(name)) rmSync(join(csvDir, name), { force: true });
 }
 
 function sameBytes(path: string, text: string): boolean {

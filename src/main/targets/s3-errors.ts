@@ -28,9 +28,10 @@ export function describeS3Error(error: unknown, config: S3Config): string {
     return `Cannot reach ${endpoint}: connection refused; is the S3 server running?`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `Cannot reach ${endpoint}: unknown host; check s3.endpoint and the network.`;
+  // Before the timeout test: the SDK names a reset connection a TimeoutError too.
+  if (code === 'ECONNRESET' || code === 'EPIPE') return `${endpoint} closed the connection; try again later.`;
   if (code === 'ETIMEDOUT' || name === 'TimeoutError' || name === 'RequestTimeout')
     return `Cannot reach ${endpoint}: the connection timed out; check the network.`;
-  if (code === 'ECONNRESET' || code === 'EPIPE') return `${endpoint} closed the connection; try again later.`;
   if (name === 'CredentialsProviderError')
     return 'No AWS credentials found: set s3.accessKeyId and s3.secretAccessKey, or AWS_PROFILE / AWS_ACCESS_KEY_ID.';
   if (name === 'NoSuchBucket' || (name === 'NotFound' && status === 404))
