@@ -31,6 +31,8 @@ type Outcome = keyof UpsertCounts;
 
 const BATCH = 50;
 const BULK_ROWS = 10_000;
+/** The page cache during a bulk load, in KiB as cache_size takes it (negative). */
+const BULK_CACHE_KIB = -65_536;
 const METRICS = COLUMNS.indexOf('metrics_json');
 const RAW = COLUMNS.indexOf('raw_json');
 const PARAMS_PER_ROW = COLUMNS.length + 2;
@@ -116,6 +118,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
 
   let rebuild: { name: string; sql: string; type: string }[] = [];
   let bulk = false;
+  let cacheSize: number | null = null;
   /**
    * Call inside the transaction, before the first put. A bulk load into an empty
    * table (`expectedRows` at least BULK_ROWS) sets aside the table's secondary
@@ -130,6 +133,10 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     bulk = freshIds !== null && expectedRows >= BULK_ROWS;
     if (!bulk) return;
     db.pragma('defer_foreign_keys = ON');
+    // Room for the index builds' sorts in memory (a fifth faster than spilling to
+    // temporary files); the connection's own size comes back in end().
+    cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
     rebuild = db
       .prepare<[], { name: string; sql: string; type: string }>(
         `SELECT name, sql, type FROM sqlite_master
@@ -150,6 +157,13 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     for (const item of rebuild) db.exec(item.sql);
     rebuild = [];
     bulk = false;
+    restoreCache();
+  };
+
+  /** Puts the connection's page cache back to its size before a bulk load (also after a failed one). */
+  const restoreCache = () => {
+    if (cacheSize !== null) db.pragma(`cache_size = ${cacheSize}`);
+    cacheSize = null;
   };
 
   /** Upserts by id: a row already there with the same values is left alone. */
@@ -193,7 +207,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     return 'unchanged';
   };
 
-  return { now, riderIdFor, begin, put, flush, end };
+  return { now, riderIdFor, begin, put, flush, end, restoreCache };
 }
 
 /**
@@ -211,11 +225,15 @@ export function upsertWorkouts(
 ): UpsertCounts {
   const writer = createWriter(db, riderSource);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  db.transaction(() => {
-    writer.begin(expectedRows);
-    for (const w of workouts) counts[writer.put(w)]++;
-    writer.end();
-  })();
+  try {
+    db.transaction(() => {
+      writer.begin(expectedRows);
+      for (const w of workouts) counts[writer.put(w)]++;
+      writer.end();
+    })();
+  } finally {
+    writer.restoreCache();
+  }
   return counts;
 }
 
