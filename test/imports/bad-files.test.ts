@@ -331,8 +331,12 @@ describe('seed files in other encodings and line endings', () => {
 describe('bulk loads', () => {
   const indexes = (db: Cache) =>
     db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'workouts' ORDER BY name")
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'workouts' ORDER BY name",
+      )
       .all();
+  const owedDays = (db: Cache) =>
+    db.prepare("SELECT item FROM outbox WHERE target = 'csv' ORDER BY item").pluck().all() as string[];
   const bigFile = (rows: number, badLast: boolean) => {
     const lines = [S_HEADER];
     for (let i = 0; i < rows; i++) {
@@ -350,13 +354,22 @@ describe('bulk loads', () => {
     const db = freshCache();
     const before = indexes(db);
     expect(before.length).toBeGreaterThanOrEqual(3);
+    const cacheSize = db.pragma('cache_size', { simple: true });
     expect(() => importFile(db, bigFile(12_000, true))).toThrow(/line 12001, column total_output_kj/);
     expect(countWorkouts(db)).toBe(0);
     expect(indexes(db)).toEqual(before);
+    expect(owedDays(db)).toEqual([]);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
 
     expect(importFile(db, bigFile(12_000, false))).toMatchObject({ rows: 12_000, inserted: 12_000 });
     expect(indexes(db)).toEqual(before);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
     expect(countWorkouts(db)).toBe(12_000);
+    // Every day with a workout is owed its daily CSV, as the insert trigger would have marked it
+    // (12,000 hours from 2020-01-01: 500 days).
+    const days = owedDays(db);
+    expect(days).toHaveLength(500);
+    expect([days[0], days.at(-1)]).toEqual(['2020-01-01', '2021-05-14']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const plan = db
       .prepare(

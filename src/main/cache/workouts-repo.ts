@@ -103,6 +103,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     pending[k++] = w.rawJson;
     pending[k] = now;
     pendingIds.add(w.id);
+    owedDays?.add(Math.floor(w.startTime / 86400));
     if (++queued === BATCH) {
       insertBatch.run(pending);
       queued = 0;
@@ -118,20 +119,23 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
 
   let rebuild: { name: string; sql: string; type: string }[] = [];
   let bulk = false;
+  /** In a bulk load, the UTC days (epoch days) written, which the insert trigger would mark owed. */
+  let owedDays: Set<number> | null = null;
   let cacheSize: number | null = null;
   /**
    * Call inside the transaction, before the first put. A bulk load into an empty
    * table (`expectedRows` at least BULK_ROWS) sets aside the table's secondary
    * indexes and its insert trigger, and puts them back at the end from their own
    * SQL in sqlite_master: one sorted index build instead of 100,000 random inserts,
-   * and one statement marking the loaded days owed (what the trigger does row by
-   * row) instead of a trigger run per row. Foreign keys are checked once, at commit.
+   * and the loaded days marked owed at the end (what the trigger does row by row)
+   * instead of a trigger run per row. Foreign keys are checked once, at commit.
    * All inside the transaction, so a failed import rolls every part of it back.
    */
   const begin = (expectedRows = 0) => {
     freshIds = isEmpty.get()?.empty ? new Set() : null;
     bulk = freshIds !== null && expectedRows >= BULK_ROWS;
     if (!bulk) return;
+    owedDays = new Set();
     db.pragma('defer_foreign_keys = ON');
     // Room for the index builds' sorts in memory (a fifth faster than spilling to
     // temporary files); the connection's own size comes back in end().
@@ -150,10 +154,13 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   /** Call inside the transaction, after the last put. */
   const end = () => {
     flush();
-    if (bulk && rebuild.some((item) => item.name === 'workouts_owe_csv_insert')) {
-      db.exec(`INSERT OR IGNORE INTO outbox (target, item, created_at)
-               SELECT DISTINCT 'csv', strftime('%Y-%m-%d', start_time, 'unixepoch'), unixepoch() FROM workouts`);
+    if (owedDays && rebuild.some((item) => item.name === 'workouts_owe_csv_insert')) {
+      db.prepare(
+        `INSERT OR IGNORE INTO outbox (target, item, created_at)
+         SELECT 'csv', strftime('%Y-%m-%d', value * 86400, 'unixepoch'), unixepoch() FROM json_each(?)`,
+      ).run(JSON.stringify([...owedDays]));
     }
+    owedDays = null;
     for (const item of rebuild) db.exec(item.sql);
     rebuild = [];
     bulk = false;
