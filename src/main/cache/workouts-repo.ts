@@ -63,8 +63,10 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   const isEmpty = db.prepare<[], { empty: number }>('SELECT NOT EXISTS (SELECT 1 FROM workouts) AS empty');
   const riderIds = new Map<string, string>();
   // When the table starts empty (a first import), a workout not written earlier in
-  // the same run cannot be there: no lookup needed.
+  // the same run cannot be there: no lookup needed. When the caller also vouches
+  // that no id comes twice (an import checks that), nothing needs remembering.
   let freshIds: Set<string> | null = null;
+  let freshAndUnique = false;
 
   const riderIdFor = (name: string): string => {
     const key = name.toLowerCase();
@@ -131,8 +133,9 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
    * instead of a trigger run per row. Foreign keys are checked once, at commit.
    * All inside the transaction, so a failed import rolls every part of it back.
    */
-  const begin = (expectedRows = 0) => {
+  const begin = (expectedRows = 0, uniqueIds = false) => {
     freshIds = isEmpty.get()?.empty ? new Set() : null;
+    freshAndUnique = freshIds !== null && uniqueIds;
     bulk = freshIds !== null && expectedRows >= BULK_ROWS;
     if (!bulk) return;
     owedDays = new Set();
@@ -175,6 +178,10 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
 
   /** Upserts by id: a row already there with the same values is left alone. */
   const put = (w: WorkoutInput, riderId = w.riderId ?? riderIdFor(w.riderName)): Outcome => {
+    if (freshAndUnique) {
+      queueInsert(w, riderId);
+      return 'inserted';
+    }
     if (freshIds && !freshIds.has(w.id)) {
       freshIds.add(w.id);
       queueInsert(w, riderId);
@@ -222,19 +229,23 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
  * already there with the same values is left alone, so a rerun changes nothing.
  * A workout given without metrics_json or raw_json keeps the ones stored.
  * `workouts` may be a generator: an error it throws rolls the whole write back.
- * `expectedRows` (an estimate) lets a large load into an empty table go in bulk.
+ * `expectedRows` (an estimate) lets a large load into an empty table go in bulk;
+ * `uniqueIds` says no workout id comes twice (the caller has checked).
  */
 export function upsertWorkouts(
   db: Cache,
   workouts: Iterable<WorkoutInput>,
   riderSource: 'peloton' | 'import' | 'demo',
-  expectedRows = Array.isArray(workouts) ? workouts.length : 0,
+  {
+    expectedRows = Array.isArray(workouts) ? workouts.length : 0,
+    uniqueIds = false,
+  }: { expectedRows?: number; uniqueIds?: boolean } = {},
 ): UpsertCounts {
   const writer = createWriter(db, riderSource);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   try {
     db.transaction(() => {
-      writer.begin(expectedRows);
+      writer.begin(expectedRows, uniqueIds);
       for (const w of workouts) counts[writer.put(w)]++;
       writer.end();
     })();
