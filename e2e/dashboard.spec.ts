@@ -140,6 +140,60 @@ test('Rider shows records, streaks and the heatmaps for the chosen rider', async
   expect(app.hash()).toMatch(/#\/rider\/local-/);
 });
 
+test('the heatmaps take the keyboard: one tab stop, arrow keys, cells named, Enter lists the workouts', async ({
+  page,
+}) => {
+  const app = await dashboard(page, 'rider');
+  await expect(app.title).toHaveText('Bryan Kolano');
+  const focused = page.locator(':focus');
+
+  // Weekday × hour: Tab from the panel's CSV button lands on the busiest cell, and only there.
+  const hours = page.getByRole('grid', { name: /^Workouts by weekday and starting hour for Bryan Kolano/ });
+  await expect(hours.getByRole('gridcell')).toHaveCount(168);
+  await expect(hours.locator('[tabindex="0"]')).toHaveCount(1);
+  await app
+    .chart('chart-weekday-hour')
+    .getByRole('button', { name: /as CSV$/ })
+    .focus();
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAccessibleName('Thursday 09:00, 21 workouts');
+  await page.keyboard.press('ArrowRight');
+  await expect(focused).toHaveAccessibleName(/^Thursday 10:00, /);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAccessibleName('Friday 09:00, 14 workouts');
+  await page.keyboard.press('Home');
+  await expect(focused).toHaveAccessibleName(/^Friday 00:00, no workouts$/);
+  await page.keyboard.press('End');
+  await expect(focused).toHaveAccessibleName(/^Friday 23:00, /);
+  // The grid keeps one tab stop: the cell last moved to.
+  await expect(hours.locator('[tabindex="0"]')).toHaveAccessibleName(/^Friday 23:00, /);
+  await hours.getByRole('gridcell', { name: 'Tuesday 09:00, 16 workouts' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.title).toHaveText('Workouts');
+  await expect(page.getByRole('note')).toContainText('You picked Tue 09:00–10:00 (16 workouts)');
+  await page.goBack();
+
+  // Calendar: Tab lands on the latest day with a workout; left is a week earlier.
+  const calendar = page.getByRole('grid', { name: /^Days by weekday and week/ });
+  await app
+    .chart('chart-calendar')
+    .getByRole('button', { name: /as CSV$/ })
+    .focus();
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAccessibleName('Thursday, May 25, 2023, 1 workout');
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAccessibleName('Thursday, May 18, 2023, 1 workout');
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAccessibleName(/^Wednesday, May 17, 2023, /);
+  await page.keyboard.press('ArrowDown');
+  await expect(calendar.locator('[tabindex="0"]')).toHaveAccessibleName(/^Thursday, May 18, 2023, /);
+  await page.keyboard.press('Enter');
+  await expect(app.title).toHaveText('Workouts');
+  await expect(new WorkoutsPage(page).count).toHaveText('1 workout match');
+  expect(app.hash()).toContain('from=2023-05-18&to=2023-05-18');
+});
+
 test('Sync now says why nothing could sync; Settings validates next to the field', async ({ page }) => {
   const app = await dashboard(page, 'sync');
   await app.syncNow.click();
@@ -161,6 +215,19 @@ test('Sync now says why nothing could sync; Settings validates next to the field
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(settings.field('S3', 'Bucket')).toHaveValue('spoke-e2e');
+});
+
+test('Settings offers Remove, not Sign out, for riders who were only imported', async ({ page }) => {
+  await dashboard(page, 'settings');
+  const riders = new SettingsPage(page).section('Riders');
+  const bryan = riders.getByRole('listitem').filter({ hasText: 'Bryan Kolano' });
+  await expect(bryan).toContainText('imported, not signed in');
+  await expect(riders.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await bryan.getByRole('button', { name: 'Remove' }).click();
+  const confirm = bryan.getByRole('group', { name: 'Confirm removing Bryan Kolano' });
+  await expect(confirm).toContainText('Remove Bryan Kolano and their 324 workouts from this computer?');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bryan.getByRole('button', { name: 'Remove' })).toBeVisible();
 });
 
 test('a chart downloads as PNG and its rows as CSV', async ({ page }) => {

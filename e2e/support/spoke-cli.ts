@@ -20,6 +20,34 @@ export function spokeSync(args: string[], env: NodeJS.ProcessEnv = {}): string {
   });
 }
 
+/**
+ * Runs the built `spoke` command without blocking this process (which may host the fake
+ * Peloton it talks to), with `input` on its standard input; rejects with its stderr on failure.
+ */
+export function spokeRun(args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<string> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  child.stdin.end(input);
+  return new Promise((resolvePromise, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolvePromise(stdout)
+        : reject(new Error(`spoke ${args[0]} exited with ${code}: ${stderr}`)),
+    );
+  });
+}
+
 export type Served = { url: string; process: ChildProcess; stop(): Promise<void> };
 
 /** Starts `spoke serve --port 0` and resolves with the URL it prints first. */

@@ -19,9 +19,10 @@ import { useTheme } from './use-theme';
 export function App() {
   const screen = useAppStore((state) => state.screen);
   const detail = useAppStore((state) => state.detail);
-  useLiveLoad(loadInfo);
-  useLiveLoad(loadRiders);
-  useLiveLoad(loadSettings);
+  // Started in main.tsx, before the screen's reports: see startShellLoads.
+  useLiveLoad(loadInfo, { initial: false });
+  useLiveLoad(loadRiders, { initial: false });
+  useLiveLoad(loadSettings, { initial: false });
   useLiveLoad(loadOptions);
   useTheme();
   useMainEvents();

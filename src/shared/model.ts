@@ -2,6 +2,8 @@ export type Rider = {
   id: string;
   name: string;
   username: string | null;
+  /** Signed in with Peloton, or known only from an imported CSV or the demo data. */
+  source: 'peloton' | 'import' | 'demo';
   lastSyncAt: string | null;
   workouts: number;
 };

@@ -14,9 +14,18 @@ export class WorkoutsPage {
     this.range = page.getByRole('navigation', { name: 'Pages' }).locator('p');
   }
 
-  /** A cell by its column: start, rider, title, instructor, classType, lengthMin, outputKj. */
+  /** A cell by its column: start, rider, title, instructor, classType, lengthMin, outputKj, distance. */
   cell(row: number, column: string): Locator {
     return this.rows.nth(row).locator(`td[data-col="${column}"]`);
+  }
+
+  /** The distance column's cells, as shown. */
+  async distances(): Promise<string[]> {
+    return this.table.locator('td[data-col="distance"]').allTextContents();
+  }
+
+  distanceHeader(): Locator {
+    return this.table.locator('th[data-col="distance"]');
   }
 
   async sortBy(name: string | RegExp): Promise<void> {

@@ -8,9 +8,16 @@ export function listRiders(db: Cache): Rider[] {
   return db
     .prepare<
       [],
-      { id: string; name: string; username: string | null; lastSyncAt: number | null; workouts: number }
+      {
+        id: string;
+        name: string;
+        username: string | null;
+        source: Rider['source'];
+        lastSyncAt: number | null;
+        workouts: number;
+      }
     >(
-      `SELECT r.id, r.name, r.username, s.last_sync_at AS lastSyncAt,
+      `SELECT r.id, r.name, r.username, r.source, s.last_sync_at AS lastSyncAt,
               (SELECT COUNT(*) FROM workouts w WHERE w.rider_id = r.id) AS workouts
          FROM riders r LEFT JOIN sync_state s ON s.rider_id = r.id ORDER BY r.name`,
     )

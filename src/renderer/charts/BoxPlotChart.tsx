@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Tooltip, type TooltipContentProps, XAxis, YAxis } from 'recharts';
 import type { OutputByLengthRow } from '../../shared/reports';
 import { formatOneDecimal, plural } from '../format/numbers';
@@ -43,7 +43,7 @@ function BoxTooltip({ active, payload }: TooltipContentProps) {
  * bar lifts each box to its minimum, and a stacked bar from min to max draws the box.
  * Whiskers reach the raw minimum and maximum (the report carries no 1.5 × IQR ends).
  */
-export function BoxPlotChart({ rows, colorOf, rideTypes }: Props) {
+export const BoxPlotChart = memo(function BoxPlotChart({ rows, colorOf, rideTypes }: Props) {
   const { riders, points, axis } = useMemo(() => {
     const riderNames = [...new Set(rows.map((row) => row.rider))].sort();
     const byLength = new Map<number, LengthPoint>();
@@ -122,4 +122,4 @@ export function BoxPlotChart({ rows, colorOf, rideTypes }: Props) {
       />
     </>
   );
-}
+});

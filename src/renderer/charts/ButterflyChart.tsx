@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -46,7 +46,7 @@ function sideLabel(side: number) {
 }
 
 /** F4 for two riders: the first rider's shares to the left of 0, the second's to the right. */
-export function ButterflyChart({ rows, riders, colorOf }: Props) {
+export const ButterflyChart = memo(function ButterflyChart({ rows, riders, colorOf }: Props) {
   const data = useMemo(() => {
     const byType = new Map<string, Row>();
     for (const row of rows) {
@@ -129,4 +129,4 @@ export function ButterflyChart({ rows, riders, colorOf }: Props) {
       </BarChart>
     </>
   );
-}
+});

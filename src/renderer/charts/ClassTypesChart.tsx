@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -50,7 +50,7 @@ function TypeTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** F2: classes per class type, a bar per rider, every bar labelled with its count. */
-export function ClassTypesChart({ rows, colorOf }: Props) {
+export const ClassTypesChart = memo(function ClassTypesChart({ rows, colorOf }: Props) {
   const { riders, points } = useMemo(() => pivotClassTypes(rows), [rows]);
   return (
     <>
@@ -99,4 +99,4 @@ export function ClassTypesChart({ rows, colorOf }: Props) {
       <RiderLegend riders={riders} colorOf={colorOf} />
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -49,7 +49,7 @@ function dotShape(color: string) {
 }
 
 /** F9, one class length: a dot per instructor at the rider's average output, lowest first. */
-export function InstructorDots({ rows, rider, color }: Props) {
+export const InstructorDots = memo(function InstructorDots({ rows, rider, color }: Props) {
   const dots = useMemo(() => rankInstructors(rows), [rows]);
   const { domain, ticks } = niceAxis(dots.map((dot) => dot.avgOutputKj));
   return (
@@ -82,4 +82,4 @@ export function InstructorDots({ rows, rider, color }: Props) {
       </Bar>
     </BarChart>
   );
-}
+});

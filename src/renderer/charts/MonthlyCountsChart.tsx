@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { MonthlyCountRow } from '../../shared/reports';
-import { formatMonth } from '../format/dates';
 import { monthRange } from '../format/days';
 import { plural } from '../format/numbers';
 import { openWorkouts } from '../store/open-workouts';
 import { CountTooltip } from './CountTooltip';
 import { Legend } from './Legend';
+import { MonthAxis, monthAxisMargin } from './MonthAxis';
 import { type MonthPoint, pivotMonthly } from './pivot-monthly';
 
 type Props = { rows: MonthlyCountRow[]; colorOf: (rider: string) => string };
@@ -17,9 +17,13 @@ function openMonth(month: unknown, rider: string | null) {
   openWorkouts({ ...monthRange(month), rider });
 }
 
-/** F1: workouts per month, one line per rider, empty months drawn as 0. Click a month to list it. */
-export function MonthlyCountsChart({ rows, colorOf }: Props) {
+/**
+ * F1: workouts per month, one line per rider, empty months drawn as 0. Click a month to list it.
+ * Memoised: a filter click re-renders the screen at once, but this chart only when its rows arrive.
+ */
+export const MonthlyCountsChart = memo(function MonthlyCountsChart({ rows, colorOf }: Props) {
   const { riders, points } = useMemo(() => pivotMonthly(rows), [rows]);
+  const months = useMemo(() => points.map((point) => point.month), [points]);
   const totals = useMemo(
     () => riders.map((_, i) => points.reduce((n, p) => n + (p.counts[i] ?? 0), 0)),
     [riders, points],
@@ -32,13 +36,13 @@ export function MonthlyCountsChart({ rows, colorOf }: Props) {
       <LineChart
         responsive
         data={points}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        margin={monthAxisMargin}
         style={chartSize}
         className="clickable"
         onClick={(state) => openMonth(state.activeLabel, null)}
       >
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={28} tickMargin={8} />
+        <MonthAxis months={months} />
         <YAxis allowDecimals={false} width={36} tickMargin={4} />
         <Tooltip content={CountTooltip} cursor={{ strokeDasharray: '4 4' }} />
         {riders.map((rider, index) => (
@@ -81,6 +85,6 @@ export function MonthlyCountsChart({ rows, colorOf }: Props) {
       />
     </>
   );
-}
+});
 
 const chartSize = { width: '100%', height: 300 };

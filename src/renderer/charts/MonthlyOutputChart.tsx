@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, type TooltipContentProps, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, type TooltipContentProps, YAxis } from 'recharts';
 import type { MonthlyOutputRow } from '../../shared/reports';
 import { formatMonth, monthsBetween } from '../format/dates';
 import { monthRange } from '../format/days';
@@ -7,6 +7,7 @@ import { formatKj, plural } from '../format/numbers';
 import { openWorkouts } from '../store/open-workouts';
 import { lengthColor } from './class-type-colors';
 import { Legend } from './Legend';
+import { MonthAxis, monthAxisMargin } from './MonthAxis';
 import { TooltipBox } from './TooltipBox';
 
 type Props = { rows: MonthlyOutputRow[]; rider: string | null };
@@ -45,18 +46,14 @@ function OutputTooltip({ active, payload, label }: TooltipContentProps) {
 }
 
 /** F7: a rider's monthly average output, a line per class length; months without rides are bridged. */
-export function MonthlyOutputChart({ rows, rider }: Props) {
+export const MonthlyOutputChart = memo(function MonthlyOutputChart({ rows, rider }: Props) {
   const { lengths, points } = useMemo(() => pivotMonthlyOutput(rows), [rows]);
+  const months = useMemo(() => points.map((point) => point.month), [points]);
   return (
     <>
-      <LineChart
-        responsive
-        data={points}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        style={{ width: '100%', height: 320 }}
-      >
+      <LineChart responsive data={points} margin={monthAxisMargin} style={{ width: '100%', height: 320 }}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={28} tickMargin={8} />
+        <MonthAxis months={months} />
         <YAxis width={44} tickMargin={4} domain={['auto', 'auto']} />
         <Tooltip content={OutputTooltip} cursor={{ strokeDasharray: '4 4' }} />
         {lengths.map((length) => (
@@ -97,4 +94,4 @@ export function MonthlyOutputChart({ rows, rider }: Props) {
       />
     </>
   );
-}
+});

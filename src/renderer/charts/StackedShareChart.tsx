@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, type TooltipContentProps, XAxis, YAxis } from 'recharts';
 import type { ClassTypeRow } from '../../shared/reports';
 import { classTypeLabel } from '../format/labels';
@@ -11,7 +11,7 @@ import { TooltipBox } from './TooltipBox';
 type RiderShares = { rider: string; shares: Record<string, number> };
 
 /** F4 for one rider or more than two: one 100 % bar per rider, a segment per class type. */
-export function StackedShareChart({ rows }: { rows: ClassTypeRow[] }) {
+export const StackedShareChart = memo(function StackedShareChart({ rows }: { rows: ClassTypeRow[] }) {
   const { data, types } = useMemo(() => {
     const totals = new Map<string, number>();
     const byRider = new Map<string, RiderShares>();
@@ -71,4 +71,4 @@ export function StackedShareChart({ rows }: { rows: ClassTypeRow[] }) {
       />
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, type TooltipContentProps, XAxis, YAxis } from 'recharts';
 import type { WeeklyRow } from '../../shared/reports';
 import { addDays, weekRange } from '../format/days';
@@ -33,7 +33,7 @@ function WeekTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** Minutes of exercise per ISO week (weeks merged when there are more than ~400). */
-export function WeeklyVolumeChart({ rows, rider, color }: Props) {
+export const WeeklyVolumeChart = memo(function WeeklyVolumeChart({ rows, rider, color }: Props) {
   const points = useMemo(() => {
     const weeks = rows
       .filter((row) => !rider || row.rider === rider)
@@ -72,4 +72,4 @@ export function WeeklyVolumeChart({ rows, rider, color }: Props) {
       />
     </BarChart>
   );
-}
+});

@@ -1,13 +1,15 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 type Props = { label: string; summary: string; active: boolean; children: ReactNode; testId?: string };
 
 /**
  * A filter's pop-over: a native <details>, so it opens with Enter or Space and its
- * state is announced; it also closes on Escape and on a click outside it.
+ * state is announced; it also closes on Escape and on a click outside it. Its panel is
+ * rendered only while open: a filter click re-renders the bar, not every closed list.
  */
 export function Dropdown({ label, summary, active, children, testId }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   useEffect(() => {
     const close = (event: Event) => {
       const details = ref.current;
@@ -32,17 +34,25 @@ export function Dropdown({ label, summary, active, children, testId }: Props) {
       <span className="filter-label" aria-hidden="true">
         {label}
       </span>
-      <details className="dropdown" ref={ref} data-testid={testId}>
+      <details
+        className="dropdown"
+        ref={ref}
+        data-testid={testId}
+        onToggle={(event) => setOpen(event.currentTarget.open)}
+      >
+        {/* The click (Enter and Space click too) renders the panel in the frame that opens it. */}
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: <summary> is natively interactive: it toggles its <details>. */}
         <summary
           className={`chip dropdown-summary${active ? ' chip-active' : ''}`}
           aria-label={`${label}: ${summary}`}
+          onClick={() => setOpen(!ref.current?.open)}
         >
           {summary}
           <span className="dropdown-caret" aria-hidden="true">
             ▾
           </span>
         </summary>
-        <div className="dropdown-panel">{children}</div>
+        <div className="dropdown-panel">{open ? children : null}</div>
       </details>
     </div>
   );

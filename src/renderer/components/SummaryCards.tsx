@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SummaryRow } from '../../shared/reports';
 import { formatDay } from '../format/dates';
 import { formatCount, minutesParts } from '../format/numbers';
@@ -5,7 +6,7 @@ import { formatCount, minutesParts } from '../format/numbers';
 type Props = { rows: SummaryRow[]; colorOf: (rider: string) => string };
 
 /** One card of totals per rider: workouts, time, output and the span they cover. */
-export function SummaryCards({ rows, colorOf }: Props) {
+export const SummaryCards = memo(function SummaryCards({ rows, colorOf }: Props) {
   return (
     <ul className="cards" aria-label="Per-rider summary" data-testid="summary-cards">
       {rows.map((row) => (
@@ -43,4 +44,4 @@ export function SummaryCards({ rows, colorOf }: Props) {
       ))}
     </ul>
   );
-}
+});

@@ -1,6 +1,7 @@
 import type { WorkoutRow } from '../../shared/reports';
 import { classTypeLabel } from '../format/labels';
 import { formatOneDecimal } from '../format/numbers';
+import { convertDistance, distanceUnit, distanceUnitName, formatDistance, useUnits } from '../format/units';
 import { useAppStore } from '../store/app-store';
 import { routeHash } from '../store/routes';
 import type { SortKey } from '../store/workouts-query';
@@ -26,9 +27,10 @@ const sortable: { column: SortKey; label: string; full?: string; numeric?: boole
 
 const integer = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
 
-/** Workouts as a table: the sortable columns the API orders by, then per-workout averages. */
+/** Workouts as a table: the sortable columns the API orders by, then distance (in the chosen units) and averages. */
 export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
   const filters = useAppStore((state) => state.filters);
+  const units = useUnits();
   const headers = sortable.filter((h) => showRider || h.column !== 'rider');
   return (
     <div className="table-scroll">
@@ -38,6 +40,9 @@ export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
             {headers.map((h) => (
               <SortHeader key={h.column} {...h} sort={sort} onSort={onSort} />
             ))}
+            <th scope="col" className="num" data-col="distance">
+              <abbr title={`distance in ${distanceUnitName(units)}`}>{distanceUnit(units)}</abbr>
+            </th>
             <th scope="col" className="num">
               <abbr title="average power in watts">W</abbr>
             </th>
@@ -83,6 +88,9 @@ export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
               </td>
               <td className="num" data-col="outputKj">
                 {formatOneDecimal(row.outputKj)}
+              </td>
+              <td className="num" data-col="distance">
+                {formatDistance(convertDistance(row.distance, row.distanceUnit, units))}
               </td>
               <td className="num">{integer(row.avgWatts)}</td>
               <td className="num">{integer(row.avgCadenceRpm)}</td>

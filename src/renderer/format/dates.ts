@@ -1,6 +1,13 @@
 const locale = 'en-US';
 const monthLabel = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dayLabel = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+const longDay = new Intl.DateTimeFormat(locale, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 
 /** `2021-10` → `Oct 2021`. Months are already bucketed in the report's zone: format in UTC. */
@@ -14,6 +21,12 @@ export function formatMonth(month: string): string {
 export function formatDay(instant: string): string {
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? instant : dayLabel.format(date);
+}
+
+/** A local day `2024-03-05` → `Tuesday, March 5, 2024`, for accessible names. */
+export function formatLongDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : longDay.format(date);
 }
 
 /** An ISO instant relative to now: `3 hours ago`, `yesterday`. */

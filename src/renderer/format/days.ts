@@ -47,18 +47,32 @@ export function weekRange(week: string): { from: string; to: string } {
   return { from, to: addDays(from, 6) };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and every render
+// that needs "today" asks: one formatter per zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string | null): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: timeZone ?? undefined,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      format = new Intl.DateTimeFormat('en-CA');
+    }
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Today as `YYYY-MM-DD` in a time zone (the viewer's when none is set or it is unknown). */
 export function todayIn(timeZone: string | null, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: timeZone ?? undefined,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-  } catch {
-    return new Intl.DateTimeFormat('en-CA').format(now);
-  }
+  return dayFormat(timeZone).format(now);
 }
 
 /** An ISO instant's day `YYYY-MM-DD` in a time zone. */

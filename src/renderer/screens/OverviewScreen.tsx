@@ -15,13 +15,18 @@ import { useLiveLoad } from '../store/use-live-load';
 import { useReportFilter } from '../store/use-report-filter';
 
 export function OverviewScreen() {
-  const overview = useAppStore((state) => state.data.overview);
+  const summary = useAppStore((state) => state.data.summary);
+  const monthly = useAppStore((state) => state.data.monthlyCounts);
   const info = useAppStore((state) => state.data.info.value);
   const clearFilters = useAppStore((state) => state.clearFilters);
   const { filter } = useReportFilter();
   const load = useCallback(() => loadOverview(filter), [filter]);
   useLiveLoad(load);
-  const data = overview.value;
+  // Drawn once both reports have answered; after that each one redraws when it lands.
+  const data =
+    summary.value && monthly.value ? { summary: summary.value, monthlyCounts: monthly.value } : null;
+  const loading = summary.status === 'loading' || monthly.status === 'loading';
+  const error = summary.error ?? monthly.error;
   const colorOf = useRiderColors(data?.summary.map((row) => row.rider) ?? []);
   const firstRun = info?.workouts === 0;
 
@@ -34,7 +39,7 @@ export function OverviewScreen() {
             sync {info.lastSyncAt ? formatAgo(info.lastSyncAt) : 'never'}
           </p>
         ) : null}
-        {overview.status === 'loading' && data ? (
+        {loading && data ? (
           <p className="updating muted small" role="status">
             Updating…
           </p>
@@ -47,14 +52,12 @@ export function OverviewScreen() {
         </p>
       ) : null}
       {firstRun ? null : <FilterBar />}
-      {overview.error && data ? (
-        <ErrorState what="the latest data" error={overview.error} onRetry={load} />
-      ) : null}
+      {error && data ? <ErrorState what="the latest data" error={error} onRetry={load} /> : null}
       {firstRun ? (
         <FirstRun />
       ) : !data ? (
-        overview.error ? (
-          <ErrorState what="the overview" error={overview.error} onRetry={load} />
+        error ? (
+          <ErrorState what="the overview" error={error} onRetry={load} />
         ) : (
           <LoadingState what="your workouts" />
         )
@@ -73,7 +76,7 @@ export function OverviewScreen() {
             label="Workouts per month per rider"
             subtitle="Every class type; a month without a workout counts as 0. Click a month to list its workouts."
             testId="chart-monthly-counts"
-            status={overview.status}
+            status={monthly.status}
             error={null}
             ready
             rows={data.monthlyCounts}

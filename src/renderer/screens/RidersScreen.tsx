@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { BoxPlotChart } from '../charts/BoxPlotChart';
 import { ButterflyChart } from '../charts/ButterflyChart';
 import { ChartPanel } from '../charts/ChartPanel';
@@ -24,6 +25,9 @@ export function RidersScreen() {
   const boxes = useReport('output-by-length');
   const riders = [...new Set((types.value ?? []).map((row) => row.rider))].sort();
   const colorOf = useRiderColors(riders);
+  const [first = '', second = ''] = riders;
+  // One array while the pair stays the same, so the memoised butterfly skips a filter click's render.
+  const pair = useMemo((): [string, string] => [first, second], [first, second]);
   const ride = rideSubset(filters);
   const rideText = `${ride.classTypes.map(classTypeLabel).join(' and ')} rides above ${ride.minOutputKj} kJ and ${ride.minLengthMin} minutes`;
 
@@ -79,11 +83,7 @@ export function RidersScreen() {
             empty={noData}
           >
             {riders.length === 2 ? (
-              <ButterflyChart
-                rows={types.value ?? []}
-                riders={[riders[0] ?? '', riders[1] ?? '']}
-                colorOf={colorOf}
-              />
+              <ButterflyChart rows={types.value ?? []} riders={pair} colorOf={colorOf} />
             ) : (
               <StackedShareChart rows={types.value ?? []} />
             )}

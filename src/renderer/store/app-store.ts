@@ -13,13 +13,13 @@ export type Loadable<T> = {
   error: ApiError | null;
 };
 
-export type OverviewData = { summary: SummaryRow[]; monthlyCounts: MonthlyCountRow[] };
-
 export type DataSlices = {
   info: AppInfo;
   riders: Rider[];
   settings: SettingsView;
-  overview: OverviewData;
+  /** The Overview's two reports, loaded side by side: each is drawn as soon as it lands. */
+  summary: SummaryRow[];
+  monthlyCounts: MonthlyCountRow[];
   options: FilterOptions;
 };
 
@@ -47,7 +47,7 @@ export const useAppStore = create<AppState>()((set) => ({
   filters: noFilters,
   extras: {},
   dataVersion: 0,
-  data: { info: idle, riders: idle, settings: idle, overview: idle, options: idle },
+  data: { info: idle, riders: idle, settings: idle, summary: idle, monthlyCounts: idle, options: idle },
   // Keep the filters object when nothing changed, so screens do not refetch on navigation.
   setRoute: (route) =>
     set((state) => ({

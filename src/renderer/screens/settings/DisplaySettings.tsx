@@ -68,6 +68,7 @@ export function DisplaySettings() {
           form={form}
           name="display.units"
           label="Units"
+          hint="Distances in the Workouts table; output is in kJ either way."
           options={[
             ['imperial', 'Imperial (mi)'],
             ['metric', 'Metric (km)'],

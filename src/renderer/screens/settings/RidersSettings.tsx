@@ -9,7 +9,10 @@ import { useAppStore } from '../../store/app-store';
 import { loadRiders, toApiError } from '../../store/loaders';
 import { AddRider } from './AddRider';
 
-/** The household's riders: who is signed in, Sign out (with a confirmation), Add rider. */
+/** A rider who never signed in (from an imported CSV or the demo) has nothing to sign out of. */
+const signedIn = (rider: Rider) => rider.source === 'peloton';
+
+/** The household's riders: who is signed in, Sign out or Remove (with a confirmation), Add rider. */
 export function RidersSettings() {
   const riders = useAppStore((state) => state.data.riders.value) ?? [];
   const demo = useAppStore((state) => state.data.info.value?.demo === true);
@@ -20,9 +23,10 @@ export function RidersSettings() {
   const signOut = async (rider: Rider) => {
     try {
       const { removed } = await call('riders:remove', { id: rider.id });
+      const gone = `${plural(removed, 'workout', 'workouts')} left this computer.`;
       setMessage({
         ok: true,
-        text: `${rider.name} is signed out; ${plural(removed, 'workout', 'workouts')} left this computer.`,
+        text: signedIn(rider) ? `${rider.name} is signed out; ${gone}` : `${rider.name} is removed; ${gone}`,
       });
       void loadRiders();
     } catch (error) {
@@ -51,13 +55,18 @@ export function RidersSettings() {
             <div>
               <p className="strong">{rider.name}</p>
               <p className="muted small">
-                {rider.username ? `@${rider.username} · ` : 'imported, not signed in · '}
+                {signedIn(rider)
+                  ? `${rider.username ? `@${rider.username}` : 'signed in'} · `
+                  : `${rider.source === 'demo' ? 'demo data' : 'imported'}, not signed in · `}
                 {plural(rider.workouts, 'workout', 'workouts')} · last sync{' '}
                 {rider.lastSyncAt ? formatAgo(rider.lastSyncAt) : 'never'}
               </p>
             </div>
             {confirming === rider.id ? (
-              <fieldset className="confirm" aria-label={`Confirm signing out ${rider.name}`}>
+              <fieldset
+                className="confirm"
+                aria-label={`Confirm ${signedIn(rider) ? 'signing out' : 'removing'} ${rider.name}`}
+              >
                 <span className="small">
                   Remove {rider.name} and their {plural(rider.workouts, 'workout', 'workouts')} from this
                   computer? Peloton, S3 and Postgres keep theirs.
@@ -67,7 +76,7 @@ export function RidersSettings() {
                   className="button button-danger button-small"
                   onClick={() => void signOut(rider)}
                 >
-                  Sign out and remove
+                  {signedIn(rider) ? 'Sign out and remove' : 'Remove'}
                 </button>
                 <button
                   type="button"
@@ -83,7 +92,7 @@ export function RidersSettings() {
                 className="button button-quiet button-small"
                 onClick={() => setConfirming(rider.id)}
               >
-                Sign out
+                {signedIn(rider) ? 'Sign out' : 'Remove'}
               </button>
             )}
           </li>
