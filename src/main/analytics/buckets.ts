@@ -141,29 +141,6 @@ export function aggregateInRanges<T>(
     .all(...where.params);
 }
 
-/**
- * Which ranges hold at least one workout matching `where`: one index probe per
- * range, stopping at the first match, so no workout is read twice and none is
- * sorted. Returns the positions of those ranges in `ranges`, ascending.
- */
-export function rangesWithWorkouts(
-  db: Cache,
-  ranges: RiderRange[],
-  where: { sql: string; params: SqlParam[] },
-): number[] {
-  if (ranges.length === 0) return [];
-  return db
-    .prepare<SqlParam[], number>(
-      `SELECT j.key FROM json_each(?) j
-        WHERE EXISTS (SELECT 1 FROM workouts w
-                       WHERE w.rider_id = j.value ->> 0 AND w.start_time >= j.value ->> 1
-                         AND w.start_time < j.value ->> 2 AND ${where.sql})
-        ORDER BY j.key`,
-    )
-    .pluck()
-    .all(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])), ...where.params);
-}
-
 /** The local days (shifted day numbers, see localDaySql) of `tz` that overlap lo..hi, as instant ranges. */
 export function localDays(tz: string, lo: number, hi: number): { day: number; start: number; end: number }[] {
   return localDayRanges(tz, lo, hi).map((d) => ({ ...d, day: d.day + DAY_SHIFT_DAYS }));
