@@ -71,8 +71,9 @@ export const settingDefs = {
   ),
   's3.region': def('an AWS region such as us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'us-east-1'),
   's3.endpoint': def(
-    'an http(s):// URL of an S3-compatible endpoint',
-    (v) => isUrl(v, ['http:', 'https:']),
+    'an http(s):// URL of an S3-compatible endpoint, without user or password (keys go in s3.accessKeyId and s3.secretAccessKey)',
+    // Not a secret setting: a user:password@ in it would be stored in plain text.
+    (v) => isUrl(v, ['http:', 'https:']) && new URL(v).username === '' && new URL(v).password === '',
     null,
   ),
   's3.forcePathStyle': def('true or false', bool, false),

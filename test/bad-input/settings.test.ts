@@ -108,6 +108,9 @@ const cases: [SettingKey, string[]][] = [
       'http://minio.local:0',
       'javascript:alert(1)',
       'file:///etc/passwd',
+      // Credentials belong in the secret settings, not in a URL stored in plain text.
+      'http://minio:minio123@minio.local:9000',
+      'https://AKIA1234@s3.example.com',
     ],
   ],
   ['s3.region', ['US East 1', 'us_east_1', '']],
