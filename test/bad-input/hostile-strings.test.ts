@@ -204,6 +204,31 @@ describe('hostile text imported from a CSV', () => {
   });
 });
 
+describe('a rider named with terminal control sequences', () => {
+  it('is listed, and removed, with each control character shown as a visible escape', async () => {
+    const dir = tempDir();
+    const name = `Ann ${HOSTILE.ansi}`;
+    const file = join(tempDir(), 'ann.csv');
+    writeFileSync(
+      file,
+      `${SEED_HEADER}\nann1,2023-05-01 07:30:00,20 min Ride,Ally Love,cycling,20,150.5,${field(name)}\n`,
+    );
+    expect((await spoke(['import', file, '--data-dir', dir], { env })).code).toBe(0);
+    const escaped = 'Ann \\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred\\x1b[0m';
+    const rawControls = (text: string) =>
+      [...text].filter((c) => c !== '\n' && (c.codePointAt(0) ?? 0) < 0x20);
+    const list = await spoke(['rider', 'list', '--data-dir', dir], { env });
+    expect(list.stdout).toContain(escaped);
+    expect(rawControls(list.stdout)).toEqual([]);
+    // --json carries the name itself, escaped as JSON escapes it.
+    const json = await spoke(['rider', 'list', '--json', '--data-dir', dir], { env });
+    const [ann] = JSON.parse(json.stdout);
+    expect(ann.name).toBe(name);
+    const removed = await spoke(['rider', 'remove', ann.id, '--data-dir', dir], { env });
+    expect(removed.stdout).toBe(`Removed ${escaped} and 1 cached workouts.\n`);
+  });
+});
+
 describe('hostile text from Peloton', () => {
   it('is stored verbatim from a sync, and the daily CSVs stay formula-safe and read back the same', async () => {
     const riderName = `${HOSTILE.script} ${HOSTILE.sql}`;

@@ -2,6 +2,7 @@ import { findRider, listRiders, removeRider } from '../../cache/riders-repo';
 import { signInWithPassword, signInWithRefreshToken } from '../../peloton/sign-in';
 import { commonOptions, parse } from '../args';
 import { printJson, withServices } from '../context';
+import { visible } from '../format-table';
 import { type CliIo, UsageError } from '../io';
 
 export const riderHelp = `Usage: spoke rider add --email EMAIL --password-stdin [--json]
@@ -55,7 +56,7 @@ export async function riderCommand(argv: string[], io: CliIo): Promise<number> {
     if (values.json) printJson(io, rider);
     else
       io.stdout(
-        `Signed in ${rider.name}${rider.username ? ` (${rider.username})` : ''}. Run \`spoke sync\` to fetch workouts.\n`,
+        `Signed in ${visible(rider.name)}${rider.username ? ` (${visible(rider.username)})` : ''}. Run \`spoke sync\` to fetch workouts.\n`,
       );
     return 0;
   }
@@ -70,7 +71,9 @@ export async function riderCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout('No riders yet. Add one with `spoke rider add --email EMAIL --password-stdin`.\n');
     else
       for (const r of riders)
-        io.stdout(`${r.id}  ${r.name}  ${r.workouts} workouts  last sync ${r.lastSyncAt ?? 'never'}\n`);
+        io.stdout(
+          `${r.id}  ${visible(r.name)}  ${r.workouts} workouts  last sync ${r.lastSyncAt ?? 'never'}\n`,
+        );
     return 0;
   }
   if (action === 'remove') {
@@ -81,7 +84,7 @@ export async function riderCommand(argv: string[], io: CliIo): Promise<number> {
       return { name: rider.name, removed: removeRider(s.cache, rider.id) };
     });
     if (values.json) printJson(io, { name, workoutsRemoved: removed });
-    else io.stdout(`Removed ${name} and ${removed} cached workouts.\n`);
+    else io.stdout(`Removed ${visible(name)} and ${removed} cached workouts.\n`);
     return 0;
   }
   throw new UsageError(`Unknown rider action "${action}". Use add, list or remove.`);

@@ -3,6 +3,7 @@ import type { SyncProgress } from '../../../shared/model';
 import { waitingSummary } from '../../targets/outbox';
 import { commonOptions, parse } from '../args';
 import { printJson, withServices } from '../context';
+import { visible } from '../format-table';
 import { type CliIo, UsageError } from '../io';
 
 export const syncHelp = `Usage: spoke sync [--rider ID|NAME]... [--since YYYY-MM-DD] [--json]
@@ -37,8 +38,8 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
     for (const r of result.riders) {
       io.stdout(
         r.error
-          ? `${r.name}: failed: ${r.error}\n`
-          : `${r.name}: ${r.fetched} fetched, ${r.inserted} new, ${r.updated} updated\n`,
+          ? `${visible(r.name)}: failed: ${r.error}\n`
+          : `${visible(r.name)}: ${r.fetched} fetched, ${r.inserted} new, ${r.updated} updated\n`,
       );
     }
     io.stdout(`${result.requests} requests to Peloton in ${(result.durationMs / 1000).toFixed(1)} s.\n`);
@@ -50,7 +51,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
   // A target that could not be reached fails the run (exit 1) even though the cache
   // and the daily CSVs are up to date: cron and scripts must notice that the warehouse
   // is behind. stdout still carries the whole result, `waiting` included.
-  const problems = result.riders.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`);
+  const problems = result.riders.filter((r) => r.error).map((r) => `${visible(r.name)}: ${r.error}`);
   if (result.waiting.length > 0) problems.push(waitingSummary(result.waiting));
   if (problems.length > 0) {
     io.stderr(`spoke: ${problems.join('; ')}\n`);
@@ -60,7 +61,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 function progressLine(p: SyncProgress, tty: boolean): string {
-  const text = `${p.rider}: ${p.step} ${p.done}/${p.total}`;
+  const text = `${visible(p.rider)}: ${p.step} ${p.done}/${p.total}`;
   if (!tty) return `${text}\n`;
   const width = 24;
   const filled = p.total > 0 ? Math.round((p.done / p.total) * width) : 0;
