@@ -2,12 +2,13 @@ import type { Cache } from '../cache/open-cache';
 import {
   DAY_SHIFT_DAYS,
   instantRange,
-  localDaySql,
-  localTime,
   type ResolvedFilter,
   type SqlParam,
+  whereClause,
+  workoutsSource,
 } from './filter';
-import { caseTree, localDayRanges, offsetAt, startOfDay } from './time-zone';
+import { weekNumber } from './format';
+import { caseTree, localDayRanges, offsetAt, offsetSpans, startOfDay } from './time-zone';
 
 /** A local calendar month as a UTC instant range, [start, end). */
 export type MonthRange = { label: string; start: number; end: number };
@@ -50,11 +51,6 @@ export function monthBuckets(db: Cache, f: ResolvedFilter): { sql: string; label
   };
 }
 
-/** The shifted local day number of `w` (see localDaySql) as SQL. */
-export function localDay(db: Cache, f: ResolvedFilter): string {
-  return localDaySql(localTime(db, f));
-}
-
 /**
  * Each selected rider's first and last workout inside the filter: two index
  * lookups per rider. Riders with nothing inside the filter are left out.
@@ -81,46 +77,48 @@ export function riderSpans(db: Cache, f: ResolvedFilter): { riderId: string; lo:
   });
 }
 
-/**
- * Counts workouts per (rider, instant range) by walking the rider index once
- * per range: no table rows are read and nothing is sorted. Ranges are
- * [start, end) in UTC epoch seconds.
- */
-export function countInRanges(
-  db: Cache,
-  ranges: { riderId: string; start: number; end: number }[],
-): number[] {
-  if (ranges.length === 0) return [];
-  const rows = db
-    .prepare<[string], { n: number }>(
-      `SELECT (SELECT COUNT(*) FROM workouts w
-                WHERE w.rider_id = j.value ->> 0 AND w.start_time >= j.value ->> 1
-                  AND w.start_time < j.value ->> 2) AS n
-         FROM json_each(?) j ORDER BY j.key`,
-    )
-    .all(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])));
-  return rows.map((row) => row.n);
-}
-
 /** Workouts of one rider in a UTC instant range, [start, end). */
 export type RiderRange = { riderId: string; start: number; end: number };
+
+/**
+ * Each selected rider's local periods (`periods`: localMonths, localWeeks) from
+ * their first to last workout inside the filter, as ranges cut to the filter's dates.
+ */
+export function riderPeriods<P extends { start: number; end: number }>(
+  db: Cache,
+  f: ResolvedFilter,
+  periods: (tz: string, lo: number, hi: number) => P[],
+): (P & RiderRange)[] {
+  return riderSpans(db, f).flatMap(({ riderId, lo, hi }) =>
+    periods(f.tz, lo, hi).map((p) => ({
+      ...p,
+      riderId,
+      start: Math.max(p.start, f.fromSec ?? p.start),
+      end: Math.min(p.end, f.toSec ?? p.end),
+    })),
+  );
+}
 
 /**
  * Aggregates workouts per range in one statement, without sorting: the ranges go
  * into a temporary table in order and drive the join, each one a range of an index
  * on (rider_id, start_time, ...), so rows arrive range by range and SQLite groups
- * them as they come. `columns` are aggregates over `w`; `from` should name such an
- * index (workoutsSource). Returns one row per range that holds any workout, with
- * `range` its position in `ranges`.
+ * them as they come. `columns` are aggregates over `w` of `reportColumns`, for the
+ * workouts the filter selects. Returns one row per range that holds any of them,
+ * with `range` its position in `ranges`.
  */
 export function aggregateInRanges<T>(
   db: Cache,
+  f: ResolvedFilter,
   ranges: RiderRange[],
-  from: string,
   columns: string,
-  where: { sql: string; params: SqlParam[] },
+  reportColumns: string[],
 ): (T & { range: number })[] {
   if (ranges.length === 0) return [];
+  const where = whereClause(f);
+  const source = workoutsSource(db, f, reportColumns);
+  // Only an index on (rider_id, start_time, ...) serves the ranges; else the planner picks one.
+  const from = source.byRiderAndTime ? source.from : 'workouts w';
   db.exec(
     `CREATE TEMP TABLE IF NOT EXISTS report_ranges
        (id INTEGER PRIMARY KEY, rider_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)`,
@@ -141,14 +139,14 @@ export function aggregateInRanges<T>(
     .all(...where.params);
 }
 
-/** The local days (shifted day numbers, see localDaySql) of `tz` that overlap lo..hi, as instant ranges. */
+/** The local days (shifted day numbers, see DAY_SHIFT_DAYS) of `tz` that overlap lo..hi, as instant ranges. */
 export function localDays(tz: string, lo: number, hi: number): { day: number; start: number; end: number }[] {
   return localDayRanges(tz, lo, hi).map((d) => ({ ...d, day: d.day + DAY_SHIFT_DAYS }));
 }
 
 /**
  * The local ISO weeks (Monday to Monday) of `tz` that overlap lo..hi, by week
- * number (weekNumberSql's), as instant ranges: the days, joined by week.
+ * number (weekNumber's), as instant ranges: the days, joined by week.
  */
 export function localWeeks(
   tz: string,
@@ -157,10 +155,45 @@ export function localWeeks(
 ): { week: number; start: number; end: number }[] {
   const out: { week: number; start: number; end: number }[] = [];
   for (const d of localDays(tz, lo, hi)) {
-    const week = Math.floor((d.day + 3) / 7);
+    const week = weekNumber(d.day);
     const last = out[out.length - 1];
     if (last && last.week === week && last.end === d.start) last.end = d.end;
     else out.push({ week, start: d.start, end: d.end });
+  }
+  return out;
+}
+
+/**
+ * Runs `select` once per selected rider and stretch of the filter's instants in
+ * which the zone's offset stays the same, over that rider's range of the (rider,
+ * time) index and the filter's WHERE clause, followed by `tail` (a GROUP BY).
+ * `select`'s first parameter is the offset in seconds, bound as an integer: local
+ * time there is `w.start_time + CAST(? AS INTEGER)`, with no per-row zone lookup.
+ * Each query reads and sorts one rider's stretch, not every workout at once.
+ * Returns each rider's rows from all stretches, by rider id.
+ */
+export function perRiderAndOffset<T>(
+  db: Cache,
+  f: ResolvedFilter,
+  select: string,
+  tail = '',
+): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  const range = instantRange(db, f);
+  if (!range) return out;
+  const where = whereClause(f);
+  const stmt = db.prepare<SqlParam[], T>(
+    `${select} FROM ${workoutsSource(db, f, []).from}
+      WHERE w.rider_id = ? AND w.start_time >= ? AND w.start_time < ? AND ${where.sql} ${tail}`,
+  );
+  const spans = offsetSpans(f.tz, range.lo, range.hi + 1);
+  for (const rider of f.riders) {
+    const rows: T[] = [];
+    spans.forEach((span, i) => {
+      const end = spans[i + 1]?.from ?? range.hi + 1;
+      rows.push(...stmt.all(span.offset, rider.id, span.from, end, ...where.params));
+    });
+    out.set(rider.id, rows);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_RIDE_SUBSET, type ReportFilter, type RideSubset } from '../../shared/reports';
 import type { Cache } from '../cache/open-cache';
 import { UserError } from '../errors';
-import { localTimeSql, startOfDay } from './time-zone';
+import { startOfDay } from './time-zone';
 
 export type RiderRef = { id: string; name: string };
 
@@ -287,27 +287,6 @@ export const RIDE_SUBSET_SQL = `w.class_type IN ('cycling', 'lanebreak') AND w.o
 /** The columns the ride subset and its outputs need. */
 export const RIDE_COLUMNS = ['class_type', 'length_min', 'output_kj'];
 
-/** A string as a SQL literal. */
-export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
-/**
- * Up to this many riders, reports fold the rider into a single integer GROUP BY
- * key (see riderIndexSql), or count per rider in columns: SQLite's sorter
- * handles one integer key faster than a text id followed by a second key.
- */
-export const MAX_FOLDED_RIDERS = 16;
-
-/**
- * SQL giving the position of `w.rider_id` in `f.riders` (0-based; NULL for a
- * rider the filter does not select), or null when there are too many riders
- * for that to pay.
- */
-export function riderIndexSql(f: ResolvedFilter): string | null {
-  if (f.riders.length === 0 || f.riders.length > MAX_FOLDED_RIDERS) return null;
-  if (f.riders.length === 1) return '0';
-  return `CASE w.rider_id ${f.riders.map((r, i) => `WHEN ${sqlString(r.id)} THEN ${i}`).join(' ')} END`;
-}
-
 /** Rider id → display name for the riders a filter selects. */
 export function riderNames(f: ResolvedFilter): Map<string, string> {
   return new Map(f.riders.map((r) => [r.id, r.name]));
@@ -325,27 +304,14 @@ export function instantRange(db: Cache, f: ResolvedFilter): { lo: number; hi: nu
   return lo <= hi ? { lo, hi } : null;
 }
 
-/** The SQL expression of a workout's wall-clock time in the filter's zone, for the rows it selects. */
-export function localTime(db: Cache, f: ResolvedFilter): string {
-  const range = instantRange(db, f);
-  if (!range) return 'w.start_time';
-  return localTimeSql('w.start_time', f.tz, range.lo, range.hi + 1);
-}
-
 /**
- * Local days as integers: SQL gives `(local + DAY_SHIFT_SEC) / 86400`, a day
+ * Local days as integers: in SQL `(local + DAY_SHIFT_DAYS * 86400) / 86400`, a day
  * number that stays positive (so integer division floors) and keeps weekdays
  * (the shift is a whole number of weeks) and 400-year cycles.
  */
 export const DAY_SHIFT_DAYS = 146097 * 10;
-const DAY_SHIFT_SEC = DAY_SHIFT_DAYS * 86400;
 
-/** SQL: the shifted local day number of a local-time expression. */
-export function localDaySql(local: string): string {
-  return `((${local} + ${DAY_SHIFT_SEC}) / 86400)`;
-}
-
-/** A shifted day number (see localDaySql) as `YYYY-MM-DD`. */
+/** A shifted day number (see DAY_SHIFT_DAYS) as `YYYY-MM-DD`. */
 export function dayLabel(shiftedDay: number): string {
   return new Date((shiftedDay - DAY_SHIFT_DAYS) * 86400_000).toISOString().slice(0, 10);
 }

@@ -6,14 +6,14 @@ export function isoInstant(epochSec: number): string {
 }
 
 /**
- * SQL: the Monday-based week number of a shifted local day number (see
- * localDaySql); consecutive weeks have consecutive numbers.
+ * The Monday-based week number of a shifted local day number (see DAY_SHIFT_DAYS);
+ * consecutive weeks have consecutive numbers.
  */
-export function weekNumberSql(shiftedDay: string): string {
-  return `((${shiftedDay} + 3) / 7)`;
+export function weekNumber(shiftedDay: number): number {
+  return Math.floor((shiftedDay + 3) / 7);
 }
 
-/** The ISO week label `YYYY-Www` (ISO week-year) of a week number from weekNumberSql. */
+/** The ISO week label `YYYY-Www` (ISO week-year) of a week number from weekNumber. */
 export function isoWeekLabel(weekNumber: number): string {
   const thursday = new Date((weekNumber * 7 - DAY_SHIFT_DAYS) * 86400_000);
   const year = thursday.getUTCFullYear();

@@ -1,9 +1,10 @@
 /**
- * Bucketing UTC instants into days, months, weekdays and hours of an IANA zone,
- * inside SQLite. SQLite knows no zones, so the zone's UTC offsets over the range
- * being queried are computed here (with Intl, once per zone and year) and handed
- * to SQL as a balanced CASE tree over the transition instants: exact across DST
- * changes, a handful of comparisons per row, and still one GROUP BY.
+ * An IANA zone's UTC offsets, for bucketing UTC instants into its local days,
+ * weeks, months and hours. SQLite knows no zones, so the offsets over the range
+ * being queried are computed here (with Intl, once per zone and year) and reach
+ * SQL as stretches of one offset (local time = UTC + a constant there), as the
+ * instants where local days and months begin, or as a balanced CASE tree over
+ * those instants: exact across DST changes.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -133,20 +134,6 @@ export function caseTree(expr: string, thresholds: number[], values: (number | s
     return `CASE WHEN ${expr} < ${thresholds[mid]} THEN ${build(lo, mid - 1)} ELSE ${build(mid, hi)} END`;
   };
   return build(0, values.length - 1);
-}
-
-/**
- * A SQL expression giving `column` (UTC epoch seconds) shifted to wall-clock
- * seconds in `tz`, valid for instants between fromSec and toSec.
- */
-export function localTimeSql(column: string, tz: string, fromSec: number, toSec: number): string {
-  const spans = offsetSpans(tz, fromSec, toSec);
-  if (spans.length === 1) return `(${column} + ${spans[0]?.offset ?? 0})`;
-  return `(${column} + ${caseTree(
-    column,
-    spans.map((s) => s.from),
-    spans.map((s) => s.offset),
-  )})`;
 }
 
 /** A local day of a zone as the instants it covers, [start, end); `day` counts days from 1970-01-01. */

@@ -1,18 +1,10 @@
 import type { StreakRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import {
-  DAY_SHIFT_DAYS,
-  dayLabel,
-  dayNumber,
-  instantRange,
-  type ResolvedFilter,
-  type SqlParam,
-  whereClause,
-  workoutsSource,
-} from '../filter';
+import { perRiderAndOffset } from '../buckets';
+import { DAY_SHIFT_DAYS, dayLabel, dayNumber, type ResolvedFilter } from '../filter';
 import { sortRows } from '../format';
-import { dayOf, offsetSpans } from '../time-zone';
+import { dayOf } from '../time-zone';
 
 type Run = { id: string; first: number; last: number; days: number };
 
@@ -52,37 +44,25 @@ export function streaks(db: Cache, f: ResolvedFilter, now: Date = new Date()): S
 }
 
 /**
- * Each rider's runs of consecutive active local days, in day order. The active
- * days come from SQLite: per rider and stretch of time in which the zone's offset
- * stays the same, the distinct local days of the rider's range of the (rider,
- * time) index (local time is the UTC time plus a constant there).
+ * Each rider's runs of consecutive active local days, in day order. SQLite gives
+ * the distinct local days, per rider and stretch of one offset (perRiderAndOffset).
  */
 function activeRuns(db: Cache, f: ResolvedFilter): Run[] {
-  const range = instantRange(db, f);
-  if (!range) return [];
-  const where = whereClause(f);
-  const stmt = db
-    .prepare<SqlParam[], number>(
-      `SELECT DISTINCT (w.start_time + CAST(? AS INTEGER) + ${DAY_SHIFT_DAYS * 86400}) / 86400
-         FROM ${workoutsSource(db, f, []).from}
-        WHERE w.rider_id = ? AND w.start_time >= ? AND w.start_time < ? AND ${where.sql}`,
-    )
-    .pluck();
-  const spans = offsetSpans(f.tz, range.lo, range.hi + 1);
+  const days = perRiderAndOffset<{ day: number }>(
+    db,
+    f,
+    `SELECT DISTINCT (w.start_time + CAST(? AS INTEGER) + ${DAY_SHIFT_DAYS * 86400}) / 86400 AS day`,
+  );
   const runs: Run[] = [];
-  for (const rider of f.riders) {
-    const days = new Set<number>();
-    spans.forEach((span, i) => {
-      const end = spans[i + 1]?.from ?? range.hi + 1;
-      for (const day of stmt.all(span.offset, rider.id, span.from, end, ...where.params)) days.add(day);
-    });
+  for (const [riderId, rows] of days) {
     let run: Run | undefined;
-    for (const day of [...days].sort((a, b) => a - b)) {
+    // A day can come from two stretches (the offset changed that day).
+    for (const day of [...new Set(rows.map((r) => r.day))].sort((a, b) => a - b)) {
       if (run && run.last === day - 1) {
         run.last = day;
         run.days += 1;
       } else {
-        run = { id: rider.id, first: day, last: day, days: 1 };
+        run = { id: riderId, first: day, last: day, days: 1 };
         runs.push(run);
       }
     }

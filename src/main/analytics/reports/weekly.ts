@@ -1,8 +1,8 @@
 import type { WeeklyRow } from '../../../shared/reports';
 import type { Cache } from '../../cache/open-cache';
 import { groupBy } from '../../util/group-by';
-import { aggregateInRanges, localWeeks, riderSpans } from '../buckets';
-import { type ResolvedFilter, whereClause, workoutsSource } from '../filter';
+import { aggregateInRanges, localWeeks, riderPeriods } from '../buckets';
+import type { ResolvedFilter } from '../filter';
 import { isoWeekLabel, sortRows } from '../format';
 
 type Cell = { riderId: string; week: number; workouts: number; minutes: number; outputKj: number };
@@ -42,21 +42,13 @@ export function weekly(db: Cache, f: ResolvedFilter): WeeklyRow[] {
  * the filter become instant ranges, aggregated in one pass without a sort.
  */
 function weeklyCells(db: Cache, f: ResolvedFilter): Cell[] {
-  const source = workoutsSource(db, f, ['length_min', 'output_kj']);
-  const weeks = riderSpans(db, f).flatMap(({ riderId, lo, hi }) =>
-    localWeeks(f.tz, lo, hi).map((w) => ({
-      riderId,
-      week: w.week,
-      start: Math.max(w.start, f.fromSec ?? w.start),
-      end: Math.min(w.end, f.toSec ?? w.end),
-    })),
-  );
+  const weeks = riderPeriods(db, f, localWeeks);
   const sums = aggregateInRanges<Omit<Cell, 'riderId' | 'week'>>(
     db,
+    f,
     weeks,
-    source.byRiderAndTime ? source.from : 'workouts w',
     'COUNT(*) AS workouts, SUM(w.length_min) AS minutes, SUM(w.output_kj) AS outputKj',
-    whereClause(f),
+    ['length_min', 'output_kj'],
   );
   return sums.map(({ range, ...cell }) => {
     const week = weeks[range] as (typeof weeks)[number];
