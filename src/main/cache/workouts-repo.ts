@@ -120,8 +120,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   };
 
   let rebuild: { name: string; sql: string; type: string }[] = [];
-  let bulk = false;
-  /** In a bulk load, the UTC days (epoch days) written, which the insert trigger would mark owed. */
+  /** In a bulk load (and only then), the UTC days (epoch days) written, which the insert trigger would mark owed. */
   let owedDays: Set<number> | null = null;
   let cacheSize: number | null = null;
   /**
@@ -136,8 +135,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   const begin = (expectedRows = 0, uniqueIds = false) => {
     freshIds = isEmpty.get()?.empty ? new Set() : null;
     freshAndUnique = freshIds !== null && uniqueIds;
-    bulk = freshIds !== null && expectedRows >= BULK_ROWS;
-    if (!bulk) return;
+    if (freshIds === null || expectedRows < BULK_ROWS) return;
     owedDays = new Set();
     db.pragma('defer_foreign_keys = ON');
     // Room for the index builds' sorts in memory (a fifth faster than spilling to
@@ -157,7 +155,7 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
   /** Call inside the transaction, after the last put. */
   const end = () => {
     flush();
-    if (owedDays && rebuild.some((item) => item.name === 'workouts_owe_csv_insert')) {
+    if (owedDays) {
       db.prepare(
         `INSERT OR IGNORE INTO outbox (target, item, created_at)
          SELECT 'csv', strftime('%Y-%m-%d', value * 86400, 'unixepoch'), unixepoch() FROM json_each(?)`,
@@ -166,11 +164,9 @@ function createWriter(db: Cache, riderSource: 'peloton' | 'import' | 'demo') {
     owedDays = null;
     for (const item of rebuild) db.exec(item.sql);
     rebuild = [];
-    bulk = false;
-    restoreCache();
   };
 
-  /** Puts the connection's page cache back to its size before a bulk load (also after a failed one). */
+  /** Puts the connection's page cache back to its size before a bulk load; call after the transaction, whether it failed or not. */
   const restoreCache = () => {
     if (cacheSize !== null) db.pragma(`cache_size = ${cacheSize}`);
     cacheSize = null;
