@@ -74,6 +74,8 @@ test('Settings: a wrong Postgres password is answered in one sentence; the right
     /^Wrong password for user "spoke_rider" on 127\.0\.0\.1:\d+; fix the password in the URL\.$/,
   );
   await expect(answer).not.toContainText('not-the-password');
+  await answer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('postgres-wrong-password.png') });
   await expect(settings.secretState('Postgres', 'Connection URL')).toHaveText('not set');
 
   await url.fill(targets.pgUrl());
@@ -144,7 +146,11 @@ test('Sync now uploads the day files to the bucket and loads the rows into Postg
   // Every bar ran to its end, the delivery steps included.
   const finished = await bars(progress);
   expect(finished.map((b) => b.label)).toEqual(
-    expect.arrayContaining(['All riders: csv', 'All riders: s3', 'All riders: postgres']),
+    expect.arrayContaining([
+      'All riders: daily CSV files',
+      'All riders: S3 uploads',
+      'All riders: Postgres load',
+    ]),
   );
   for (const bar of finished) expect(bar, bar.label).toMatchObject({ value: bar.max });
   await expect(progress.getByRole('listitem').filter({ hasNotText: 'done' })).toHaveCount(0);
@@ -167,6 +173,7 @@ test('Sync now uploads the day files to the bucket and loads the rows into Postg
 
   // The run is in the history, without an error.
   await expect(page.getByRole('table', { name: 'Sync runs' }).getByRole('row')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('sync-delivered.png'), fullPage: true });
 });
 
 test('Units in Settings switch the distances of the Workouts table between miles and kilometres', async ({

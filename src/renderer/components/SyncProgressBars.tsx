@@ -1,3 +1,4 @@
+import { syncStepLabel } from '../format/labels';
 import { formatCount } from '../format/numbers';
 import { useSyncStore } from '../store/sync-store';
 
@@ -9,7 +10,7 @@ export function SyncProgressBars() {
   return (
     <ul className="progress-list" aria-label="Sync progress">
       {entries.map(([key, p]) => {
-        const label = `${p.rider}: ${p.step}`;
+        const label = `${p.rider}: ${syncStepLabel(p.step)}`;
         const done = p.total > 0 && p.done >= p.total;
         return (
           <li key={key}>

@@ -1,4 +1,5 @@
 import { formatAgo } from '../format/dates';
+import { syncStepLabel } from '../format/labels';
 import { useAppStore } from '../store/app-store';
 import { isSyncing, useSyncStore } from '../store/sync-store';
 
@@ -11,7 +12,9 @@ export function SyncStatus() {
   if (syncing) {
     return (
       <div className="sync-status" role="status">
-        <p className="small">{progress ? `Syncing ${progress.rider}: ${progress.step}` : 'Syncing…'}</p>
+        <p className="small">
+          {progress ? `Syncing ${progress.rider}: ${syncStepLabel(progress.step)}` : 'Syncing…'}
+        </p>
         <progress
           max={Math.max(progress?.total ?? 1, 1)}
           value={progress?.done ?? 0}

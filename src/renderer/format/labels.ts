@@ -24,3 +24,16 @@ export function weekdayName(weekday: number): string {
 export function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
+
+const SYNC_STEPS: Record<string, string> = {
+  workouts: 'workouts',
+  details: 'averages',
+  csv: 'daily CSV files',
+  s3: 'S3 uploads',
+  postgres: 'Postgres load',
+};
+
+/** A sync step (`sync:progress`'s `step`) as the Sync screen names it. */
+export function syncStepLabel(step: string): string {
+  return SYNC_STEPS[step] ?? step;
+}
