@@ -179,6 +179,59 @@ describe('Postgres target', () => {
     }
   });
 
+  it('another writer (the original Lambda) waits while a first load fills its empty table, then goes on', async () => {
+    const url = await pg.createDatabase();
+    await pg.sql(ORIGINAL_DDL, dbName(url));
+    const lambda = await connectPg(url);
+    let lambdaDone = false;
+    let inserted: Promise<unknown> = Promise.resolve();
+    try {
+      const result = await deliverTargets(folder(url, slice()), quiet, {
+        postgres: {
+          beforeCommit: async () => {
+            // A row Spoke does not have, as the Lambda writes it: it must not slip in
+            // between Spoke's look at the empty table and its plain INSERT.
+            inserted = lambda
+              .query(
+                `INSERT INTO peloton (${SEED_COLUMNS.join(',')}) VALUES ${LAMBDA_ROWS[2]}
+                 ON CONFLICT ON CONSTRAINT peloton_pkey DO NOTHING`,
+              )
+              .then((r) => {
+                lambdaDone = true;
+                return r.rowCount;
+              });
+            await new Promise((wait) => setTimeout(wait, 400));
+            expect(lambdaDone).toBe(false);
+          },
+        },
+      });
+      expect(result).toMatchObject({ postgres: { upserted: 32 }, waiting: [] });
+      expect(await inserted).toBe(1);
+    } finally {
+      await lambda.end();
+    }
+    const count = await pg.sql('SELECT count(*)::int AS n FROM peloton', dbName(url));
+    expect(count.rows[0]).toEqual({ n: 33 });
+  });
+
+  it('counts each workout once when only one table is empty', async () => {
+    const url = await pg.createDatabase();
+    const services = folder(url, slice());
+    await deliverTargets(services, quiet);
+    await pg.sql('TRUNCATE peloton', dbName(url));
+    // Forget what was delivered, so the next sync loads every day again.
+    const again = await deliverTargets(folder(url, slice()), quiet);
+    expect(again.postgres).toEqual({ upserted: 32 });
+    await pg.sql('TRUNCATE peloton_workout_details', dbName(url));
+    expect((await deliverTargets(folder(url, slice()), quiet)).postgres).toEqual({ upserted: 32 });
+    const loads = await pg.sql('SELECT rows, upserted FROM spoke_loads ORDER BY id', dbName(url));
+    expect(loads.rows).toEqual([
+      { rows: 32, upserted: 32 },
+      { rows: 32, upserted: 32 },
+      { rows: 32, upserted: 32 },
+    ]);
+  });
+
   it('two loads at once into one database take turns under the advisory lock', async () => {
     const url = await pg.createDatabase();
     const [a, b] = await Promise.all([
