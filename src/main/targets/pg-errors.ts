@@ -43,7 +43,7 @@ export function describePgError(error: unknown, where: PgWhere, url: string): st
     case '57P03':
       return `Postgres at ${at} is starting up or shutting down; try again shortly.`;
     case '55P03':
-      return `Another Spoke has been loading into ${db} for two minutes; the next sync will try again.`;
+      return `The tables in ${db} have been held for two minutes by another load (another Spoke, or a long transaction writing to peloton); the next sync will try again.`;
     case 'ECONNREFUSED':
       return `Connection refused by ${at}: is Postgres running there, on that port?`;
     case 'ENOTFOUND':
