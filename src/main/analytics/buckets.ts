@@ -119,15 +119,11 @@ export function aggregateInRanges<T>(
   const source = workoutsSource(db, f, reportColumns);
   // Only an index on (rider_id, start_time, ...) serves the ranges; else the planner picks one.
   const from = source.byRiderAndTime ? source.from : 'workouts w';
-  db.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS report_ranges
-       (id INTEGER PRIMARY KEY, rider_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)`,
+  fillTempTable(
+    db,
+    'report_ranges (id INTEGER PRIMARY KEY, rider_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)',
+    ranges.map((r) => [r.riderId, r.start, r.end]),
   );
-  db.prepare('DELETE FROM temp.report_ranges').run();
-  db.prepare(
-    `INSERT INTO temp.report_ranges (id, rider_id, lo, hi)
-     SELECT key, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
-  ).run(JSON.stringify(ranges.map((r) => [r.riderId, r.start, r.end])));
   return db
     .prepare<SqlParam[], T & { range: number }>(
       `SELECT r.id AS range, ${columns}
@@ -164,13 +160,12 @@ export function localWeeks(
 }
 
 /**
- * Runs `select` once per selected rider and stretch of the filter's instants in
- * which the zone's offset stays the same, over that rider's range of the (rider,
- * time) index and the filter's WHERE clause, followed by `tail` (a GROUP BY).
- * `select`'s first parameter is the offset in seconds, bound as an integer: local
- * time there is `w.start_time + CAST(? AS INTEGER)`, with no per-row zone lookup.
- * Each query reads and sorts one rider's stretch, not every workout at once.
- * Returns each rider's rows from all stretches, by rider id.
+ * Runs `select ... tail` (a GROUP BY or a DISTINCT) once per selected rider over
+ * the stretches of the filter's instants in which the zone's offset stays the
+ * same: the stretches go into a temporary table that drives the join to the
+ * rider's range of the (rider, time) index, so local time is
+ * `w.start_time + s.off`, with no per-row zone lookup, and each statement reads
+ * and sorts one rider's workouts. Returns each rider's rows, by rider id.
  */
 export function perRiderAndOffset<T>(
   db: Cache,
@@ -181,19 +176,39 @@ export function perRiderAndOffset<T>(
   const out = new Map<string, T[]>();
   const range = instantRange(db, f);
   if (!range) return out;
-  const where = whereClause(f);
-  const stmt = db.prepare<SqlParam[], T>(
-    `${select} FROM ${workoutsSource(db, f, []).from}
-      WHERE w.rider_id = ? AND w.start_time >= ? AND w.start_time < ? AND ${where.sql} ${tail}`,
-  );
   const spans = offsetSpans(f.tz, range.lo, range.hi + 1);
-  for (const rider of f.riders) {
-    const rows: T[] = [];
-    spans.forEach((span, i) => {
-      const end = spans[i + 1]?.from ?? range.hi + 1;
-      rows.push(...stmt.all(span.offset, rider.id, span.from, end, ...where.params));
-    });
-    out.set(rider.id, rows);
-  }
+  fillTempTable(
+    db,
+    'offset_spans (id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL, off INTEGER NOT NULL)',
+    spans.map((span, i) => [span.from, spans[i + 1]?.from ?? range.hi + 1, span.offset]),
+  );
+  const where = whereClause(f);
+  const source = workoutsSource(db, f, []);
+  const stmt = db.prepare<SqlParam[], T>(
+    `${select} FROM temp.offset_spans s CROSS JOIN ${source.byRiderAndTime ? source.from : 'workouts w'}
+       ON w.rider_id = ? AND w.start_time >= s.lo AND w.start_time < s.hi
+      WHERE ${where.sql} ${tail}`,
+  );
+  for (const rider of f.riders) out.set(rider.id, stmt.all(rider.id, ...where.params));
   return out;
+}
+
+/**
+ * Creates the temporary table `definition` (`name (id INTEGER PRIMARY KEY, ...)`)
+ * on this connection if it is not there, and replaces its rows with `rows`, the
+ * values of the columns after id, ids numbering them from 0 in order.
+ */
+function fillTempTable(db: Cache, definition: string, rows: SqlParam[][]): void {
+  const name = definition.slice(0, definition.indexOf(' '));
+  const columns = definition
+    .slice(definition.indexOf('(') + 1)
+    .split(',')
+    .slice(1)
+    .map((c) => c.trim().split(' ')[0]);
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${definition}`);
+  db.prepare(`DELETE FROM temp.${name}`).run();
+  db.prepare(
+    `INSERT INTO temp.${name} (id, ${columns.join(', ')})
+     SELECT key, ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
+  ).run(JSON.stringify(rows));
 }
