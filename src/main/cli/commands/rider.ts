@@ -12,7 +12,9 @@ export const riderHelp = `Usage: spoke rider add --email EMAIL --password-stdin 
 
 add signs in the way Peloton's members site does and stores the tokens encrypted;
 the password (the first line of stdin) is used once and never stored.
-remove forgets the rider's sign-in and everything cached for them.`;
+remove forgets the rider's sign-in and everything cached for them; the next sync
+rewrites the daily CSV files without them. Peloton, S3 and Postgres keep their
+copies (see docs/targets.md).`;
 
 export async function riderCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
