@@ -176,7 +176,7 @@ test('Sync now uploads the day files to the bucket and loads the rows into Postg
   await page.screenshot({ path: test.info().outputPath('sync-delivered.png'), fullPage: true });
 });
 
-test('Units in Settings switch the distances of the Workouts table between miles and kilometres', async ({
+test('Units in Settings switch the distances and speeds of the Workouts table between miles and kilometres', async ({
   page,
 }) => {
   const app = new DashboardPage(page, served.url);
@@ -184,29 +184,43 @@ test('Units in Settings switch the distances of the Workouts table between miles
   await app.navigate('Workouts');
   const workouts = new WorkoutsPage(page);
   await expect(workouts.count).toHaveText(`${WORKOUTS} workouts match`);
-  await expect(workouts.distanceHeader()).toHaveText('mi');
-  await expect(workouts.distanceHeader().locator('abbr')).toHaveAttribute('title', 'distance in miles');
-  const miles = await workouts.distances();
-  // The fake's rides carry distances; its other classes show none.
+  await expect(workouts.header('distance')).toHaveText('mi');
+  await expect(workouts.header('distance').locator('abbr')).toHaveAttribute('title', 'distance in miles');
+  await expect(workouts.header('speed')).toHaveText('mph');
+  const miles = await workouts.cells('distance');
+  const mph = await workouts.cells('speed');
+  // The fake's rides carry distances and speeds; its other classes show none.
   expect(miles.filter((text) => /^\d+\.\d\d$/.test(text)).length).toBeGreaterThan(0);
+  expect(mph.filter((text) => /^\d+\.\d$/.test(text)).length).toBeGreaterThan(0);
 
   await app.navigate('Settings');
   await new SettingsPage(page).field('Display', 'Units').selectOption('metric');
   await expect(new SettingsPage(page).section('Display').getByRole('status')).toHaveText('Saved');
   await app.navigate('Workouts');
-  await expect(workouts.distanceHeader()).toHaveText('km');
-  await expect(workouts.distanceHeader().locator('abbr')).toHaveAttribute('title', 'distance in kilometres');
-  const kilometres = await workouts.distances();
+  await expect(workouts.header('distance')).toHaveText('km');
+  await expect(workouts.header('distance').locator('abbr')).toHaveAttribute(
+    'title',
+    'distance in kilometres',
+  );
+  await expect(workouts.header('speed')).toHaveText('km/h');
+  const kilometres = await workouts.cells('distance');
+  const kmh = await workouts.cells('speed');
   expect(kilometres).toHaveLength(miles.length);
   miles.forEach((mi, index) => {
     const km = kilometres[index] ?? '';
     if (mi === '–') expect(km).toBe('–');
     else expect(Number(km)).toBeCloseTo(Number(mi) * 1.609344, 1);
   });
+  mph.forEach((speed, index) => {
+    const metric = kmh[index] ?? '';
+    if (speed === '–') expect(metric).toBe('–');
+    // Both are rounded to one decimal from the recorded value: 0.05 × 1.609 + 0.05 apart at most.
+    else expect(Math.abs(Number(metric) - Number(speed) * 1.609344)).toBeLessThan(0.131);
+  });
 
   await page.screenshot({ path: test.info().outputPath('workouts-km.png') });
 
   // Kept across a reload, like every setting.
   await page.reload();
-  await expect(workouts.distanceHeader()).toHaveText('km');
+  await expect(workouts.header('distance')).toHaveText('km');
 });

@@ -174,6 +174,9 @@ export type WorkoutRow = {
   calories: number | null;
   distance: number | null;
   distanceUnit: string | null;
+  /** Average speed in the rider's own unit (`mph` or `kph`), as Peloton recorded it. */
+  avgSpeed: number | null;
+  speedUnit: string | null;
 };
 
 export const workoutSortKeys = [

@@ -82,6 +82,8 @@ describe('workouts:list', () => {
       calories: null,
       distance: null,
       distanceUnit: null,
+      avgSpeed: null,
+      speedUnit: null,
     });
   });
 
@@ -181,6 +183,8 @@ describe('workouts:list', () => {
       calories: 410,
       distance: 16.61,
       distanceUnit: 'km',
+      avgSpeed: 33.22,
+      speedUnit: 'kph',
     });
     // A scenic ride has no instructor: it is labelled by what it is, as in reports.
     expect(page.rows[1]).toMatchObject({ title: '20 min Alps Ride', instructor: 'Scenic', avgWatts: 125 });

@@ -19,13 +19,13 @@ export class WorkoutsPage {
     return this.rows.nth(row).locator(`td[data-col="${column}"]`);
   }
 
-  /** The distance column's cells, as shown. */
-  async distances(): Promise<string[]> {
-    return this.table.locator('td[data-col="distance"]').allTextContents();
+  /** A unit-bearing column's cells (distance or speed), as shown. */
+  async cells(column: 'distance' | 'speed'): Promise<string[]> {
+    return this.table.locator(`td[data-col="${column}"]`).allTextContents();
   }
 
-  distanceHeader(): Locator {
-    return this.table.locator('th[data-col="distance"]');
+  header(column: 'distance' | 'speed'): Locator {
+    return this.table.locator(`th[data-col="${column}"]`);
   }
 
   async sortBy(name: string | RegExp): Promise<void> {

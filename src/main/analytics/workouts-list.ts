@@ -35,6 +35,8 @@ const METRICS = {
   calories: 'number',
   distance: 'number',
   distanceUnit: 'string',
+  avgSpeed: 'number',
+  speedUnit: 'string',
 } as const;
 
 type MetricName = keyof typeof METRICS;
@@ -156,5 +158,7 @@ function workoutRow(row: Row, tz: string): WorkoutRow {
     calories: metric('calories'),
     distance: metric('distance'),
     distanceUnit: metric('distanceUnit'),
+    avgSpeed: metric('avgSpeed'),
+    speedUnit: metric('speedUnit'),
   };
 }

@@ -1,7 +1,16 @@
 import type { WorkoutRow } from '../../shared/reports';
 import { classTypeLabel } from '../format/labels';
 import { formatOneDecimal } from '../format/numbers';
-import { convertDistance, distanceUnit, distanceUnitName, formatDistance, useUnits } from '../format/units';
+import {
+  convertDistance,
+  convertSpeed,
+  distanceUnit,
+  distanceUnitName,
+  formatDistance,
+  speedUnit,
+  speedUnitName,
+  useUnits,
+} from '../format/units';
 import { useAppStore } from '../store/app-store';
 import { routeHash } from '../store/routes';
 import type { SortKey } from '../store/workouts-query';
@@ -27,7 +36,7 @@ const sortable: { column: SortKey; label: string; full?: string; numeric?: boole
 
 const integer = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
 
-/** Workouts as a table: the sortable columns the API orders by, then distance (in the chosen units) and averages. */
+/** Workouts as a table: the sortable columns the API orders by, then distance and speed (in the chosen units) and averages. */
 export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
   const filters = useAppStore((state) => state.filters);
   const units = useUnits();
@@ -42,6 +51,9 @@ export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
             ))}
             <th scope="col" className="num" data-col="distance">
               <abbr title={`distance in ${distanceUnitName(units)}`}>{distanceUnit(units)}</abbr>
+            </th>
+            <th scope="col" className="num" data-col="speed">
+              <abbr title={`average speed in ${speedUnitName(units)}`}>{speedUnit(units)}</abbr>
             </th>
             <th scope="col" className="num">
               <abbr title="average power in watts">W</abbr>
@@ -71,7 +83,7 @@ export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
               <td className="title-cell" data-col="title">
                 {row.title}
               </td>
-              <td className="nowrap" data-col="instructor">
+              <td data-col="instructor">
                 {row.instructor ? (
                   <a href={routeHash({ screen: 'instructors', detail: row.instructor, filters, extras: {} })}>
                     {row.instructor}
@@ -91,6 +103,9 @@ export function WorkoutsTable({ rows, sort, onSort, showRider = true }: Props) {
               </td>
               <td className="num" data-col="distance">
                 {formatDistance(convertDistance(row.distance, row.distanceUnit, units))}
+              </td>
+              <td className="num" data-col="speed">
+                {formatOneDecimal(convertSpeed(row.avgSpeed, row.speedUnit, units))}
               </td>
               <td className="num">{integer(row.avgWatts)}</td>
               <td className="num">{integer(row.avgCadenceRpm)}</td>

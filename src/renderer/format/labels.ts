@@ -1,5 +1,17 @@
-/** `bike_bootcamp` → `Bike bootcamp`, as the notebook labels class types. */
+// Disciplines whose API name is not what Peloton's apps call them (peloton-api.md).
+const PELOTON_NAMES: Record<string, string> = {
+  caesar: 'Rowing',
+  caesar_bootcamp: 'Row bootcamp',
+  circuit: 'Bootcamp',
+};
+
+/**
+ * `bike_bootcamp` → `Bike bootcamp`, as the notebook labels class types; the
+ * rower's `caesar` reads `Rowing`, as in Peloton's apps.
+ */
 export function classTypeLabel(slug: string): string {
+  const known = PELOTON_NAMES[slug];
+  if (known) return known;
   const words = slug.replaceAll('_', ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

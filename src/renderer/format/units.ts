@@ -5,7 +5,7 @@ export type Units = 'imperial' | 'metric';
 const KM_PER_MI = 1.609344;
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** The display.units setting: miles or kilometres for distances (output, kJ, has no units to pick). */
+/** The display.units setting: miles or kilometres for distances and speeds (output, kJ, has no units to pick). */
 export function useUnits(): Units {
   return useAppStore((state) => state.data.settings.value?.['display.units']) === 'metric'
     ? 'metric'
@@ -30,6 +30,19 @@ export function convertDistance(value: number | null, from: string | null, units
   const wanted = distanceUnit(units);
   if (recorded === wanted) return value;
   return wanted === 'km' ? value * KM_PER_MI : value / KM_PER_MI;
+}
+
+export function speedUnit(units: Units): 'mph' | 'km/h' {
+  return units === 'metric' ? 'km/h' : 'mph';
+}
+
+export function speedUnitName(units: Units): string {
+  return units === 'metric' ? 'kilometres per hour' : 'miles per hour';
+}
+
+/** An average speed as Peloton recorded it (`mph` or `kph`) in the chosen units, or null. */
+export function convertSpeed(value: number | null, from: string | null, units: Units): number | null {
+  return convertDistance(value, from === 'kph' ? 'km' : 'mi', units);
 }
 
 /** Two decimals, as Peloton shows distances; `–` for none. */
