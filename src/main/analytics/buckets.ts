@@ -121,7 +121,8 @@ export function aggregateInRanges<T>(
   const from = source.byRiderAndTime ? source.from : 'workouts w';
   fillTempTable(
     db,
-    'report_ranges (id INTEGER PRIMARY KEY, rider_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)',
+    'report_ranges',
+    { rider_id: 'TEXT', lo: 'INTEGER', hi: 'INTEGER' },
     ranges.map((r) => [r.riderId, r.start, r.end]),
   );
   return db
@@ -179,7 +180,8 @@ export function perRiderAndOffset<T>(
   const spans = offsetSpans(f.tz, range.lo, range.hi + 1);
   fillTempTable(
     db,
-    'offset_spans (id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL, off INTEGER NOT NULL)',
+    'offset_spans',
+    { lo: 'INTEGER', hi: 'INTEGER', off: 'INTEGER' },
     spans.map((span, i) => [span.from, spans[i + 1]?.from ?? range.hi + 1, span.offset]),
   );
   const where = whereClause(f);
@@ -194,21 +196,22 @@ export function perRiderAndOffset<T>(
 }
 
 /**
- * Creates the temporary table `definition` (`name (id INTEGER PRIMARY KEY, ...)`)
- * on this connection if it is not there, and replaces its rows with `rows`, the
- * values of the columns after id, ids numbering them from 0 in order.
+ * Creates the temporary table `name` (an INTEGER PRIMARY KEY `id`, then `columns`,
+ * each NOT NULL) on this connection if it is not there, and replaces its rows with
+ * `rows`, the columns' values in order; ids number them from 0.
  */
-function fillTempTable(db: Cache, definition: string, rows: SqlParam[][]): void {
-  const name = definition.slice(0, definition.indexOf(' '));
-  const columns = definition
-    .slice(definition.indexOf('(') + 1)
-    .split(',')
-    .slice(1)
-    .map((c) => c.trim().split(' ')[0]);
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${definition}`);
+function fillTempTable(
+  db: Cache,
+  name: string,
+  columns: Record<string, 'INTEGER' | 'TEXT'>,
+  rows: SqlParam[][],
+): void {
+  const names = Object.keys(columns);
+  const defs = names.map((c) => `${c} ${columns[c]} NOT NULL`);
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name} (id INTEGER PRIMARY KEY, ${defs.join(', ')})`);
   db.prepare(`DELETE FROM temp.${name}`).run();
   db.prepare(
-    `INSERT INTO temp.${name} (id, ${columns.join(', ')})
-     SELECT key, ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
+    `INSERT INTO temp.${name} (id, ${names.join(', ')})
+     SELECT key, ${names.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
   ).run(JSON.stringify(rows));
 }
