@@ -68,10 +68,10 @@ export function DisplaySettings() {
           form={form}
           name="display.units"
           label="Units"
-          hint="Distances in the Workouts table; output is in kJ either way."
+          hint="Distances and speeds in the Workouts table; output is in kJ either way."
           options={[
-            ['imperial', 'Imperial (mi)'],
-            ['metric', 'Metric (km)'],
+            ['imperial', 'Imperial (mi, mph)'],
+            ['metric', 'Metric (km, km/h)'],
           ]}
         />
         <Select

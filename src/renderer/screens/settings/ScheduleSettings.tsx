@@ -32,7 +32,7 @@ export function ScheduleSettings() {
         name="schedule.dailyAt"
         label="At"
         type="time"
-        hint="24-hour time, while Spoke is running."
+        hint="This computer's time; a day missed while Spoke was closed or asleep syncs when it is open again."
       />
       <SaveBar form={form} />
     </form>
