@@ -8,7 +8,7 @@ import {
   workoutsSource,
 } from './filter';
 import { weekNumber } from './format';
-import { caseTree, localDayRanges, offsetAt, offsetSpans, startOfDay } from './time-zone';
+import { localDayRanges, offsetAt, offsetSpans, startOfDay } from './time-zone';
 
 /** A local calendar month as a UTC instant range, [start, end). */
 export type MonthRange = { label: string; start: number; end: number };
@@ -29,26 +29,6 @@ export function localMonths(tz: string, lo: number, hi: number): MonthRange[] {
     m += 1;
   }
   return out;
-}
-
-/**
- * Local calendar months as a SQL expression over `w.start_time`: the UTC
- * instants at which each month of the filter's zone begins become a balanced
- * CASE tree giving the month's index into `labels` (`YYYY-MM`). Cheaper per row
- * than strftime over a shifted time, and exact across DST changes.
- */
-export function monthBuckets(db: Cache, f: ResolvedFilter): { sql: string; labels: string[] } {
-  const range = instantRange(db, f);
-  if (!range) return { sql: '0', labels: [] };
-  const months = localMonths(f.tz, range.lo, range.hi);
-  return {
-    sql: caseTree(
-      'w.start_time',
-      months.map((m) => m.start),
-      months.map((_, i) => i),
-    ),
-    labels: months.map((m) => m.label),
-  };
 }
 
 /**
@@ -100,12 +80,13 @@ export function riderPeriods<P extends { start: number; end: number }>(
 }
 
 /**
- * Aggregates workouts per range in one statement, without sorting: the ranges go
- * into a temporary table in order and drive the join, each one a range of an index
- * on (rider_id, start_time, ...), so rows arrive range by range and SQLite groups
- * them as they come. `columns` are aggregates over `w` of `reportColumns`, for the
- * workouts the filter selects. Returns one row per range that holds any of them,
- * with `range` its position in `ranges`.
+ * Aggregates workouts per range in one statement: the ranges go into a temporary
+ * table in order and drive the join, each one a range of an index on (rider_id,
+ * start_time, ...), so rows arrive range by range and SQLite groups them as they
+ * come, with no sort (with `also`, a second grouping key such as the class length,
+ * it sorts once). `columns` are aggregates over `w` of `reportColumns`, for the
+ * workouts `where` selects (default: the filter's). Returns one row per range (and
+ * `also` value) that holds any of them, with `range` its position in `ranges`.
  */
 export function aggregateInRanges<T>(
   db: Cache,
@@ -113,9 +94,10 @@ export function aggregateInRanges<T>(
   ranges: RiderRange[],
   columns: string,
   reportColumns: string[],
+  options: { where?: { sql: string; params: SqlParam[] }; also?: string } = {},
 ): (T & { range: number })[] {
   if (ranges.length === 0) return [];
-  const where = whereClause(f);
+  const where = options.where ?? whereClause(f);
   const source = workoutsSource(db, f, reportColumns);
   // Only an index on (rider_id, start_time, ...) serves the ranges; else the planner picks one.
   const from = source.byRiderAndTime ? source.from : 'workouts w';
@@ -131,7 +113,7 @@ export function aggregateInRanges<T>(
          FROM temp.report_ranges r CROSS JOIN ${from}
            ON w.rider_id = r.rider_id AND w.start_time >= r.lo AND w.start_time < r.hi
         WHERE ${where.sql}
-        GROUP BY r.id`,
+        GROUP BY r.id${options.also ? `, ${options.also}` : ''}`,
     )
     .all(...where.params);
 }

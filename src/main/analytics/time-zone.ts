@@ -122,20 +122,6 @@ export function offsetSpans(tz: string, fromSec: number, toSec: number): OffsetS
   return spans;
 }
 
-/**
- * A balanced CASE tree over ascending thresholds: for a value v of `expr`, the
- * result is `values[i]` for the last i with `thresholds[i] <= v` (values[0] below
- * thresholds[1]; thresholds[0] is not compared). log2(n) comparisons per row.
- */
-export function caseTree(expr: string, thresholds: number[], values: (number | string)[]): string {
-  const build = (lo: number, hi: number): string => {
-    if (lo === hi) return String(values[lo]);
-    const mid = (lo + hi + 1) >> 1;
-    return `CASE WHEN ${expr} < ${thresholds[mid]} THEN ${build(lo, mid - 1)} ELSE ${build(mid, hi)} END`;
-  };
-  return build(0, values.length - 1);
-}
-
 /** A local day of a zone as the instants it covers, [start, end); `day` counts days from 1970-01-01. */
 export type LocalDayRange = { day: number; start: number; end: number };
 
