@@ -14,29 +14,27 @@ export function visible(text: string): string {
   return out;
 }
 
-/** Rows of objects as an aligned text table, for people reading a terminal. */
+/**
+ * Rows of objects as an aligned text table, for people reading a terminal. Numbers
+ * are right-aligned, and a column holding any fraction shows every number with two
+ * decimals, so its figures line up (`451.00` above `12218.60`, not `451`).
+ */
 export function formatTable(rows: Record<string, unknown>[]): string {
   const first = rows[0];
   if (!first) return '(no rows)\n';
   const columns = Object.keys(first);
-  const cell = (v: unknown) =>
-    typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : visible(String(v ?? ''));
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (values: string[], numeric: boolean[]) =>
+  const numeric = columns.map((c) => rows.some((r) => typeof r[c] === 'number'));
+  const decimals = columns.map((c) => rows.some((r) => typeof r[c] === 'number' && !Number.isInteger(r[c])));
+  const cell = (v: unknown, i: number) =>
+    typeof v === 'number' ? (decimals[i] ? v.toFixed(2) : String(v)) : visible(String(v ?? ''));
+  const cells = rows.map((r) => columns.map((c, i) => cell(r[c], i)));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (values: string[]) =>
     values
       .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  const numeric = columns.map((c) => typeof first[c] === 'number');
-  return `${[
-    line(columns, numeric),
-    ...rows.map((r) =>
-      line(
-        columns.map((c) => cell(r[c])),
-        numeric,
-      ),
-    ),
-  ].join('\n')}\n`;
+  return `${[line(columns), ...cells.map(line)].join('\n')}\n`;
 }
 
 /** Rows of objects as RFC 4180 CSV with a header row; text formula-guarded as the exports are. */
