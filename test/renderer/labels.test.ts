@@ -6,7 +6,7 @@ describe('class type labels', () => {
     expect(classTypeLabel('bike_bootcamp')).toBe('Bike bootcamp');
     expect(classTypeLabel('cycling')).toBe('Cycling');
     expect(classTypeLabel('caesar')).toBe('Rowing');
-    expect(classTypeLabel('caesar_bootcamp')).toBe('Row bootcamp');
+    expect(classTypeLabel('caesar_bootcamp')).toBe('Row Bootcamp');
     expect(classTypeLabel('circuit')).toBe('Bootcamp');
   });
 });

@@ -1,3 +1,4 @@
+import { RENAMED_DISCIPLINES } from '../../shared/disciplines';
 import type { Cache } from '../cache/open-cache';
 import { listRiders, lookupRider } from '../cache/riders-repo';
 import { listWorkouts, type StoredWorkout } from '../cache/workouts-repo';
@@ -110,14 +111,8 @@ function roundHalfEven(v: number): number {
 
 // ---- peloton-export -------------------------------------------------------------
 
-const DISPLAY: Record<string, string> = {
-  cycling: 'Cycling',
-  lanebreak: 'Cycling',
-  bike_bootcamp: 'Bike Bootcamp',
-  circuit: 'Bootcamp',
-  caesar: 'Rowing',
-  caesar_bootcamp: 'Row Bootcamp',
-};
+// Peloton's export files Lanebreak under Cycling; other slugs are their words capitalised.
+const DISPLAY: Record<string, string> = { lanebreak: 'Cycling', ...RENAMED_DISCIPLINES };
 
 function disciplineName(slug: string): string {
   return (

@@ -1,17 +1,12 @@
-// Disciplines whose API name is not what Peloton's apps call them (peloton-api.md).
-const PELOTON_NAMES: Record<string, string> = {
-  caesar: 'Rowing',
-  caesar_bootcamp: 'Row bootcamp',
-  circuit: 'Bootcamp',
-};
+import { RENAMED_DISCIPLINES } from '../../shared/disciplines';
 
 /**
  * `bike_bootcamp` → `Bike bootcamp`, as the notebook labels class types; the
- * rower's `caesar` reads `Rowing`, as in Peloton's apps.
+ * rower's `caesar` reads `Rowing`, as in Peloton's apps (RENAMED_DISCIPLINES).
  */
 export function classTypeLabel(slug: string): string {
-  const known = PELOTON_NAMES[slug];
-  if (known) return known;
+  const renamed = RENAMED_DISCIPLINES[slug];
+  if (renamed) return renamed;
   const words = slug.replaceAll('_', ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
