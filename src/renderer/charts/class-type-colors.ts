@@ -1,4 +1,5 @@
-// One colour per class type wherever it appears. Known Peloton slugs get fixed hues
+// One colour per class type wherever it appears. Peloton's slugs (`circuit` is the tread
+// bootcamp, `caesar` the rower; see shared/disciplines.ts) get fixed hues
 // (chosen to stay apart from each other on light and dark backgrounds); any other
 // slug gets a stable colour from its name.
 const known: Record<string, string> = {
@@ -13,10 +14,9 @@ const known: Record<string, string> = {
   running: '#22c55e',
   walking: '#84cc16',
   outdoor: '#0ea5e9',
-  rowing: '#6366f1',
-  tread_bootcamp: '#d946ef',
-  row_bootcamp: '#06b6d4',
+  circuit: '#d946ef',
   caesar: '#eab308',
+  caesar_bootcamp: '#06b6d4',
 };
 
 const spare = ['#64748b', '#b45309', '#0f766e', '#7c3aed', '#be123c', '#15803d', '#1d4ed8', '#a16207'];
