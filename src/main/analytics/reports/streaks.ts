@@ -46,7 +46,8 @@ export function streaks(db: Cache, f: ResolvedFilter, now: Date = new Date()): S
 /**
  * Each rider's runs of consecutive active local days, in day order. SQLite gives
  * each rider's distinct local days (perRiderAndOffset), in no promised order; JS
- * sorts them (an ORDER BY made SQLite take a second pass, a third of the report).
+ * sorts them (an ORDER BY made SQLite sort again: 35 ms for the report, not 20,
+ * on 100,000 workouts).
  */
 function activeRuns(db: Cache, f: ResolvedFilter): Run[] {
   const days = perRiderAndOffset<{ day: number }>(
